@@ -1,0 +1,3 @@
+from aftersail.cli import main
+
+main()

@@ -1,0 +1,21 @@
+"""Settings for the test suite: the real settings, with fast hashing and synchronous tasks.
+
+``DATABASE_URL`` and ``REDIS_URL`` still apply, so the same suite runs on SQLite and on
+PostgreSQL + Redis (see .ci/run).
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("AFTERSAIL_VAR_DIR", tempfile.mkdtemp(prefix="aftersail-test-"))
+
+from aftersail.settings import *
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tasks run synchronously, in the test's process, when enqueued (after commit).
+HUEY = {**HUEY, "immediate": True}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "media"
+# Rate limits and other counters must not leak between tests through a shared Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SERVESTATIC_AUTOREFRESH = True
