@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "aftersail.customers",
     "aftersail.shipping",
     "aftersail.conversations",
+    "aftersail.messaging",
     "aftersail.desk",
     "aftersail.portal",
     "aftersail.api",

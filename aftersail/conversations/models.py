@@ -128,10 +128,11 @@ class Message(TimeStampedModel):
         ASSISTANT = "assistant", "Assistant"
 
     class Delivery(models.TextChoices):
-        NOT_APPLICABLE = "", "-"
-        PENDING = "pending", "Pending"
+        NOT_APPLICABLE = "", "-"  # inbound messages and internal notes
+        PENDING = "pending", "Pending"  # queued for its channel (again, after a retryable error)
+        SENDING = "sending", "Sending"  # claimed by one worker; nobody else sends it
         SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
+        FAILED = "failed", "Failed"  # gave up; delivery_error says why
 
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"
@@ -150,6 +151,12 @@ class Message(TimeStampedModel):
     )
     channel_metadata = models.JSONField(default=dict, blank=True)
     delivery = models.CharField(max_length=8, choices=Delivery.choices, blank=True, default="")
+    delivery_attempts = models.PositiveSmallIntegerField(default=0)
+    delivery_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    processed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the inbound pipeline finished with it."
+    )
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["conversation", "created_at", "id"]
@@ -161,7 +168,15 @@ class Message(TimeStampedModel):
                 name="message_external_id_unique_per_channel",
             )
         ]
-        indexes = [models.Index(fields=["conversation", "created_at"])]
+        indexes = [
+            models.Index(fields=["conversation", "created_at"]),
+            # The reconciler's and the delivery retries' searches.
+            models.Index(
+                fields=["processed_at", "created_at"],
+                name="message_unprocessed_idx",
+                condition=Q(processed_at__isnull=True, kind="inbound"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} message {self.public_id}"

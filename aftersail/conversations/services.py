@@ -21,9 +21,13 @@ from aftersail.conversations.models import (
     Priority,
     Status,
 )
+from aftersail.conversations.tasks import process_inbound_message
 from aftersail.conversations.timeline import Actor
 from aftersail.core.html import html_to_text, sanitize_html
+from aftersail.core.queue import enqueue_on_commit
 from aftersail.customers.models import Customer
+from aftersail.messaging.registry import reply_channel
+from aftersail.messaging.tasks import deliver_message
 
 Event = ConversationEvent.Kind
 
@@ -97,12 +101,15 @@ def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
     if not text and not html:
         raise ConversationError("a message needs a text")
     when = new.at or timezone.now()
+    channel = new.channel or conversation.channel
+    if new.kind == Message.Kind.REPLY and not new.channel:
+        channel = reply_channel(conversation.channel)
     message = Message.objects.create(
         conversation=conversation,
         kind=new.kind,
         author_kind=new.author_kind,
         author_agent=new.author_agent,
-        channel=new.channel or conversation.channel,
+        channel=channel,
         body_text=text,
         body_html=html,
         language=new.language,
@@ -134,6 +141,10 @@ def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
         _set_status(conversation, Status.OPEN, Actor.customer(), when)
         update_fields.append("status")
     conversation.save(update_fields=update_fields)
+    if new.kind == Message.Kind.INBOUND:
+        enqueue_on_commit(process_inbound_message, message.id)
+    elif new.kind == Message.Kind.REPLY:
+        enqueue_on_commit(deliver_message, message.id)
     return message
 
 

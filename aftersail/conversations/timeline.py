@@ -97,13 +97,21 @@ def record(
     event = _event(conversation, kind, actor, at, data)
     with _writing():
         event.save()
+    from aftersail.conversations.reactions import has_reactions
+
+    if has_reactions(kind):
+        from aftersail.conversations.tasks import react_to_event
+        from aftersail.core.queue import enqueue_on_commit
+
+        enqueue_on_commit(react_to_event, event.id)
     return event
 
 
 def record_many(
     entries: Sequence[tuple[Conversation, str, Actor, datetime | None, dict[str, Any]]],
 ) -> list[ConversationEvent]:
-    """Bulk form of :func:`record` for imports: one INSERT for many events."""
+    """Bulk form of :func:`record` for imports: one INSERT for many events, and no
+    reactions (an import must not send webhooks or acknowledgements for the past)."""
     events = [_event(*entry) for entry in entries]
     with _writing():
         return ConversationEvent.objects.bulk_create(events)

@@ -247,6 +247,9 @@ def _store_messages(
                 if conversation.channel == "email" and kind != K.NOTE
                 else "",
                 delivery="sent" if kind == K.REPLY else "",
+                sent_at=step["at"] if kind == K.REPLY else None,
+                # History: the inbound pipeline must not acknowledge these again.
+                processed_at=step["at"] if kind == K.INBOUND else None,
                 created_at=step["at"],
             )
             messages.append(message)

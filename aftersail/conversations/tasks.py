@@ -1,0 +1,52 @@
+"""Background work on conversations."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from aftersail.conversations.models import ConversationEvent, Message
+from aftersail.conversations.pipeline import run_inbound_steps
+from aftersail.conversations.reactions import react
+from aftersail.core.queue import enqueue_on_commit
+
+# A message still unprocessed this long after it arrived was dropped by a dying worker.
+RECONCILE_AFTER = timedelta(minutes=5)
+
+
+@db_task()
+def process_inbound_message(message_id: int) -> None:
+    message = (
+        Message.objects.select_related("conversation__customer", "conversation__store")
+        .filter(id=message_id, kind=Message.Kind.INBOUND)
+        .first()
+    )
+    if message is None or message.processed_at is not None:
+        return
+    run_inbound_steps(message)
+    Message.objects.filter(id=message_id).update(processed_at=timezone.now())
+
+
+@db_task()
+def react_to_event(event_id: int) -> None:
+    event = ConversationEvent.objects.select_related("conversation").filter(id=event_id).first()
+    if event is not None:
+        react(event)
+
+
+@db_periodic_task(crontab(minute="*/5"))
+def reconcile_inbound_messages() -> None:
+    """Re-queues inbound messages whose processing never finished."""
+    cutoff = timezone.now() - RECONCILE_AFTER
+    # Older leftovers are not replayed automatically: an acknowledgement days late helps nobody.
+    stale = Message.objects.filter(
+        kind=Message.Kind.INBOUND,
+        processed_at__isnull=True,
+        created_at__lt=cutoff,
+        created_at__gte=cutoff - timedelta(days=2),
+    ).values_list("id", flat=True)[:500]
+    for message_id in stale:
+        enqueue_on_commit(process_inbound_message, message_id)
