@@ -1,0 +1,1 @@
+"""Team rules and agent selection (round-robin, least-loaded, capacity, shifts)."""

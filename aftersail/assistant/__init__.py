@@ -1,0 +1,1 @@
+"""Intent triage, entity recognition and automatic answers with hand-over."""

@@ -1,0 +1,1 @@
+"""The live-chat widget, its WebSocket consumers and chat sessions."""

@@ -1,0 +1,1 @@
+"""Help-centre articles in several languages, search and feedback."""

@@ -1,0 +1,1 @@
+"""Language detection of inbound text and translation providers."""

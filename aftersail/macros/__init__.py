@@ -1,0 +1,1 @@
+"""Canned replies with per-language variants, placeholders and actions."""

@@ -1,0 +1,1 @@
+"""Mailboxes, inbound MIME ingestion (IMAP, provider webhooks), threading and outbound mail."""

@@ -1,0 +1,1 @@
+"""Consumer-law table, merchant return policies, eligibility, RMAs, claims and refunds."""

@@ -1,0 +1,1 @@
+"""Models of the returns and warranty domain."""

@@ -1,0 +1,1 @@
+"""Business calendars, SLA policies and clocks, reply-by promises, coverage and reports."""

@@ -1,0 +1,1 @@
+"""Outbound signed webhooks with retries and a delivery log."""
