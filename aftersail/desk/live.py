@@ -7,6 +7,7 @@ is viewing or writing a reply). Publishing happens in :mod:`aftersail.desk.publi
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -51,7 +52,27 @@ def _may_see(agent: Agent, conversation_id: int) -> bool:
     return conversation is not None and can_see_conversation(agent, conversation)
 
 
-class InboxConsumer(AsyncJsonWebsocketConsumer):
+class DeskConsumer(AsyncJsonWebsocketConsumer):
+    """Frames from browsers are untrusted: anything that is not a small JSON object is
+    dropped instead of closing the socket with an exception."""
+
+    async def receive(
+        self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any
+    ) -> None:
+        if text_data:  # binary frames have no meaning here
+            await self.receive_json(await self.decode_json(text_data), **kwargs)
+
+    @classmethod
+    async def decode_json(cls, text_data: str) -> Any:
+        if len(text_data) > 2000:
+            return None
+        try:
+            return json.loads(text_data)
+        except ValueError:
+            return None
+
+
+class InboxConsumer(DeskConsumer):
     """Tells an open inbox page that something changed in one of its queues."""
 
     groups_joined: list[str]
@@ -76,7 +97,7 @@ class InboxConsumer(AsyncJsonWebsocketConsumer):
         await self.send_json(event)
 
 
-class ConversationConsumer(AsyncJsonWebsocketConsumer):
+class ConversationConsumer(DeskConsumer):
     """Live thread updates and presence for one conversation page."""
 
     group = ""
