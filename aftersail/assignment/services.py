@@ -124,6 +124,12 @@ def check_assign(
         raise ConversationError("choose the team of the agent")
     if agent is not None and not agent.user.is_active:
         raise ConversationError("that agent's login is disabled")
+    if (
+        team is None
+        and conversation.team_id is not None
+        and not (actor.is_admin or actor.is_supervisor)
+    ):
+        raise ConversationError("only supervisors and admins take a conversation out of its team")
     if actor.is_admin or team is None:
         return
     if not actor.teams.filter(id=team.id).exists() and not actor.is_supervisor:

@@ -150,6 +150,8 @@ def test_manual_assignment_rules(cast):
     with pytest.raises(ConversationError):
         do_assign_manually(cast.agent_a, c, team=None, agent=cast.agent_a)
     with pytest.raises(ConversationError):
+        do_assign_manually(cast.agent_a, c, team=None, agent=None)  # would hide it from all
+    with pytest.raises(ConversationError):
         do_assign_manually(cast.admin, c, team=cast.team_a, agent=cast.agent_b)  # not a member
     do_assign_manually(cast.admin, c, team=cast.team_b, agent=cast.agent_b)
     c.refresh_from_db()

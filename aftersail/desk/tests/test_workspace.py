@@ -261,3 +261,51 @@ def test_reply_to_message_kinds(cast, login):
         {"kind": "inbound", "text": "spoof"},
     )
     assert cast.conversation_a.messages.get(body_text="spoof").kind == Message.Kind.REPLY
+
+
+HOSTILE = ["", "0", "-1", "9" * 40, "<script>alert(1)</script>", "../../etc", "\x00", "é" * 300]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_action_inputs_never_break_the_page(cast, login, value):
+    client = login(cast.agent_a.user)
+    fields = [
+        "status",
+        "priority",
+        "category",
+        "add",
+        "remove",
+        "team",
+        "assignee",
+        "into",
+        "message",
+        "until",
+        "macro",
+        "kind",
+        "text",
+    ]
+    for action in (
+        "status",
+        "priority",
+        "category",
+        "tags",
+        "assign",
+        "merge",
+        "split",
+        "snooze",
+        "wake",
+        "reply",
+    ):
+        url = reverse("desk:conversation_action", args=[cast.conversation_a.id, action])
+        response = client.post(url, dict.fromkeys(fields, value))
+        assert response.status_code == 302, (action, value)
+    response = client.post(reverse("desk:bulk"), {"ids": [value], "action": value})
+    assert response.status_code == 302
+    cast.conversation_a.refresh_from_db()
+    assert cast.conversation_a.status in {"new", "open"}
+
+
+def test_unknown_action_is_404(cast, login):
+    client = login(cast.agent_a.user)
+    url = reverse("desk:conversation_action", args=[cast.conversation_a.id, "delete"])
+    assert client.post(url).status_code == 404

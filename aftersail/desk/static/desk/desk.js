@@ -28,9 +28,13 @@
     socket.addEventListener("message", function (event) {
       var data = JSON.parse(event.data);
       if (data.type === "conversation.changed") {
+        if (document.getElementById("thread")) refresh("thread");
+        else refresh("inbox-rows");
+      } else if (data.type === "mention") {
         var notice = document.getElementById("live-notice");
+        var link = document.getElementById("live-notice-link");
+        if (link) link.href = "/desk/conversations/" + Number(data.conversation) + "/";
         if (notice) notice.hidden = false;
-        if (document.getElementById("thread")) refreshThread();
       } else if (data.type === "presence" && presence) {
         if (data.state === "left") delete others[data.agent];
         else others[data.agent] = data.state;
@@ -54,13 +58,22 @@
     }
   }
 
-  function refreshThread() {
+  // Re-reads the page and swaps one part of it: the thread, or the inbox rows (keeping
+  // the ticked boxes of a bulk selection in progress).
+  function refresh(id) {
     fetch(location.href, { credentials: "same-origin" })
       .then(function (response) { return response.text(); })
       .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("thread");
-        var thread = document.getElementById("thread");
-        if (fresh && thread) thread.innerHTML = fresh.innerHTML;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(id);
+        var current = document.getElementById(id);
+        if (!fresh || !current) return;
+        var ticked = Array.prototype.map.call(
+          current.querySelectorAll("input[name=ids]:checked"), function (box) { return box.value; });
+        current.innerHTML = fresh.innerHTML;
+        ticked.forEach(function (value) {
+          var box = current.querySelector("input[name=ids][value='" + value + "']");
+          if (box) box.checked = true;
+        });
       });
   }
 
