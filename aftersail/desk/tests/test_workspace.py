@@ -309,3 +309,17 @@ def test_unknown_action_is_404(cast, login):
     client = login(cast.agent_a.user)
     url = reverse("desk:conversation_action", args=[cast.conversation_a.id, "delete"])
     assert client.post(url).status_code == 404
+
+
+def test_mention_mail_speaks_the_agents_language(cast, login, django_capture_on_commit_callbacks):
+    cast.agent_a.display_language = "de"
+    cast.agent_a.save()
+    client = login(cast.supervisor_a.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("desk:conversation_action", args=[cast.conversation_a.id, "reply"]),
+            {"kind": "note", "text": "@agent.a bitte DHL anrufen"},
+        )
+    assert mail.outbox[0].subject == (
+        f"Supervisor.A hat Sie in Konversation #{cast.conversation_a.id} erwähnt"
+    )

@@ -40,8 +40,8 @@
         else others[data.agent] = data.state;
         var lines = Object.keys(others).map(function (name) {
           return others[name] === "replying"
-            ? live.dataset.replying.replace("%s", name)
-            : live.dataset.viewing.replace("%s", name);
+            ? live.dataset.replying.replace("{name}", name)
+            : live.dataset.viewing.replace("{name}", name);
         });
         if (lines.length) show(presence, lines.join(" "));
         else presence.hidden = true;
