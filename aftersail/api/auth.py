@@ -23,6 +23,7 @@ from aftersail.conversations.models import Conversation
 from aftersail.conversations.timeline import Actor
 from aftersail.conversations.visibility import visible_conversations
 from aftersail.customers.models import Customer
+from aftersail.search.services import Visibility
 
 
 class AgentSession(SessionAuth):
@@ -100,6 +101,16 @@ class Caller:
         if self.sees_whole_stores:
             return orders
         return orders.filter(customer_id__in=self.conversations().values("customer_id"))
+
+    def search_visibility(self) -> Visibility:
+        if self.key is not None:
+            stores = Store.objects.filter(id=self.key.store_id).values("id")
+            if self.sees_whole_stores:
+                return Visibility(store_ids=stores)
+            return Visibility(stores, self.conversations(), self.customers())
+        if self.sees_whole_stores:
+            return Visibility()
+        return Visibility(None, self.conversations(), self.customers())
 
 
 def caller(request: HttpRequest) -> Caller:

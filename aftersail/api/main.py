@@ -10,6 +10,7 @@ from aftersail.commerce.api import router as orders_router
 from aftersail.conversations.api import router as conversations_router
 from aftersail.core.api import router as ops_router
 from aftersail.customers.api import router as customers_router
+from aftersail.search.api import router as search_router
 
 api = NinjaAPI(
     title="Aftersail API",
@@ -27,4 +28,5 @@ api = NinjaAPI(
 api.add_router("/conversations", conversations_router)
 api.add_router("/customers", customers_router)
 api.add_router("/orders", orders_router)
+api.add_router("/search", search_router)
 api.add_router("/ops", ops_router)
