@@ -45,7 +45,8 @@ def _fts_filter(terms: list[str], phrase: bool) -> Q:
         )
         return Q(
             id__in=RawSQL(
-                "SELECT id FROM search_searchdocument WHERE tsv @@ to_tsquery('simple', search_fold(%s))",
+                "SELECT id FROM search_searchdocument "
+                "WHERE tsv @@ to_tsquery('simple', search_fold(%s))",
                 [tsquery],
             )
         )
