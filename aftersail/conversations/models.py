@@ -231,6 +231,11 @@ class ConversationEvent(models.Model):
         ASSIGNED = "assigned", "Assigned"
         CATEGORY_CHANGED = "category_changed", "Category changed"
         ORDER_LINKED = "order_linked", "Order linked"
+        SLA_WARNING = "sla_warning", "SLA target due soon"
+        SLA_BREACHED = "sla_breached", "SLA target breached"
+        PROMISE_MADE = "promise_made", "Reply-by time promised"
+        PROMISE_KEPT = "promise_kept", "Promise kept"
+        PROMISE_BROKEN = "promise_broken", "Promise broken"
 
     class ActorKind(models.TextChoices):
         CUSTOMER = "customer", "Customer"
