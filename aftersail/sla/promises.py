@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
+from babel.dates import get_timezone_location
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from aftersail.conversations import timeline
 from aftersail.conversations.models import Conversation, ConversationEvent, Message, Status
 from aftersail.conversations.timeline import Actor
-from aftersail.core.localization import format_local, speaking_to, zone_label
+from aftersail.core.localization import format_local, speaking_to, zone_or_utc
 from aftersail.customers.local_time import resolve_customer_zone
 from aftersail.customers.models import CustomerIdentity
 from aftersail.messaging.notify import send_customer_email
@@ -90,23 +91,51 @@ def compute_reply_by(conversation: Conversation, received: datetime) -> tuple[da
     return min(rounded if rounded <= cap else due, cap), outside
 
 
+def place_of_zone(zone: str, language: str, at: datetime) -> str:
+    """The city a zone is named after, in the customer's language ("Singapur", "Nowy Jork");
+    zones without a city read as their offset ("UTC+05:30")."""
+    if zone.startswith("Etc/") or zone == "UTC":
+        offset = at.astimezone(zone_or_utc(zone)).strftime("%z")
+        return f"UTC{offset[:3]}:{offset[3:]}" if offset != "+0000" else "UTC"
+    return get_timezone_location(zone_or_utc(zone), locale=language, return_city=True)
+
+
 def acknowledgement_text(
-    name: str, reply_by: datetime, zone: str, language: str, outside: bool
+    name: str, store: str, reply_by: datetime, zone: str, language: str, outside: bool
 ) -> str:
-    # Translators: a CLDR date pattern for "by <weekday> <time>", e.g. "EEEE 'a las' HH:mm".
+    """The acknowledgement, in the active language (see :func:`speaking_to`)."""
+    # Translators: a CLDR date pattern for the reply-by time inside the sentence "we will
+    # reply by <this>", e.g. "EEEE 'a las' HH:mm" -> "lunes a las 18:00".
     pattern = _("EEEE HH:mm")
-    when = format_local(reply_by, zone, language, pattern)
+    values = {
+        "when": format_local(reply_by, zone, language, pattern),
+        "place": place_of_zone(zone, language, reply_by),
+    }
     lines = [
         _("Hello %(name)s,") % {"name": name},
         "",
-        _("thank you for your message. We have received it and will reply by %(when)s (%(zone)s).")
-        % {"when": when, "zone": zone_label(zone, language)},
+        _(
+            "Thank you for your message. We have received it and will reply by %(when)s, "
+            "%(place)s time."
+        )
+        % values,
     ]
     if outside:
         lines.append(
-            _("Our team is not at work right now; your message is first in line when we are back.")
+            _(
+                "We are outside our working hours right now, but your message is already in "
+                "our queue."
+            )
         )
-    lines += ["", _("There is no need to write again; to add anything, simply reply.")]
+    lines += [
+        "",
+        _(
+            "There is no need to write again; if you want to add anything, simply reply "
+            "to this message."
+        ),
+        "",
+        store,
+    ]
     return "\n".join(lines)
 
 
@@ -133,7 +162,9 @@ def do_acknowledge(message: Message) -> Promise | None:
     reply_by, outside = compute_reply_by(conversation, received)
     zone = resolve_customer_zone(customer, message).zone
     with speaking_to(customer, conversation.store) as language:
-        text = acknowledgement_text(customer.address_name, reply_by, zone, language, outside)
+        text = acknowledgement_text(
+            customer.address_name, conversation.store.name, reply_by, zone, language, outside
+        )
         subject = (
             _("Re: %(subject)s") % {"subject": conversation.subject}
             if conversation.subject
