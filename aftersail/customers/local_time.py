@@ -8,9 +8,8 @@ number, the UTC offset in the ``Date:`` header of their mail.
 from __future__ import annotations
 
 import zoneinfo
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.utils import timezone
 
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 BROWSER_ZONE_KEYS = ("browser_time_zone", "time_zone")
 
 
-@dataclass(frozen=True)
-class ZoneResolution:
+class ZoneResolution(NamedTuple):
     zone: str
     source: str  # profile, browser, address, phone, date_header, store
 

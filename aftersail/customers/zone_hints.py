@@ -110,7 +110,9 @@ def zone_for_date_header(value: str, country: str = "") -> str | None:
     offset = sent.utcoffset() if sent.tzinfo else None
     if offset is None or abs(offset) > timedelta(hours=14):
         return None
-    for zone in country_zones(country):
+    # The main zones of a multi-zone country first (New York before Indiana/Marengo).
+    primary = list(dict.fromkeys(REGION_ZONES.get(country.upper(), {}).values()))
+    for zone in primary + country_zones(country):
         if sent.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset() == offset:
             return zone
     minutes = int(offset.total_seconds()) // 60
