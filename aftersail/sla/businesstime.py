@@ -92,6 +92,10 @@ class Schedule:
     holiday_country: str = ""
     holiday_subdivision: str = ""
     _by_weekday: dict[int, list[Interval]] = field(default_factory=dict, compare=False, repr=False)
+    # Working spans per local date, computed once per schedule object (it never changes).
+    _day_cache: dict[date, list[tuple[datetime, datetime]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for interval in sorted(self.intervals, key=lambda i: (i.weekday, i.start)):
@@ -115,13 +119,21 @@ class Schedule:
         # gap case land after the jump instead of on a wall time that never existed.
         return naive.replace(tzinfo=self.zone).astimezone(UTC)
 
-    def _day_spans(self, day: date) -> Iterator[tuple[datetime, datetime]]:
-        if self.is_closed_date(day):
-            return
-        for interval in self._by_weekday.get(day.weekday(), ()):
-            start, end = self._wall(day, interval.start), self._wall(day, interval.end)
-            if end > start:
-                yield start, end
+    def _day_spans(self, day: date) -> list[tuple[datetime, datetime]]:
+        cached = self._day_cache.get(day)
+        if cached is not None:
+            return cached
+        spans: list[tuple[datetime, datetime]] = []
+        if not self.is_closed_date(day):
+            for interval in self._by_weekday.get(day.weekday(), ()):
+                start, end = self._wall(day, interval.start), self._wall(day, interval.end)
+                if end > start:
+                    spans.append((start, end))
+            spans.sort()
+        if len(self._day_cache) > 4096:
+            self._day_cache.clear()
+        self._day_cache[day] = spans
+        return spans
 
     def spans(
         self, moment: datetime, days: int = SEARCH_DAYS
@@ -130,8 +142,7 @@ class Schedule:
         local_day = moment.astimezone(self.zone).date() - timedelta(days=1)
         pending: tuple[datetime, datetime] | None = None
         for offset in range(days + 2):
-            day_spans = sorted(self._day_spans(local_day + timedelta(days=offset)))
-            for start, end in day_spans:
+            for start, end in self._day_spans(local_day + timedelta(days=offset)):
                 if pending is not None and start <= pending[1]:
                     pending = (pending[0], max(pending[1], end))
                     continue
