@@ -109,9 +109,9 @@ Action = Callable[[HttpRequest, Agent, Conversation], str | None]
 
 def _reply(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
     kind = Message.Kind.NOTE if request.POST.get("kind") == "note" else Message.Kind.REPLY
-    text = (request.POST.get("text") or "")[:MAX_TEXT]
+    text = (request.POST.get("text") or "").replace("\x00", "")[:MAX_TEXT]
     macro = None
-    slug = request.POST.get("macro") or ""
+    slug = (request.POST.get("macro") or "").replace("\x00", "")
     if slug:
         macro = macros_for(conversation).filter(slug=slug[:80]).first()
         if macro is None:

@@ -67,7 +67,7 @@ def customer_merge(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Merges another record (found by its email address) into this customer."""
     agent = request.agent  # type: ignore[attr-defined]
     customer = get_object_or_404(visible_customers(agent), public_id=public_id)
-    email = (request.POST.get("email") or "").strip().lower()[:254]
+    email = (request.POST.get("email") or "").replace("\x00", "").strip().lower()[:254]
     identity = (
         CustomerIdentity.objects.filter(
             store=customer.store, kind=CustomerIdentity.Kind.EMAIL, value=email

@@ -52,7 +52,8 @@ class InboxFilters:
         filters = cls()
 
         def pick(name: str, allowed: set[str] | None, max_length: int = 50) -> str:
-            value = (query.get(name) or "").strip()[:max_length]
+            # NUL bytes cannot even be compared on PostgreSQL: drop them with the rest.
+            value = (query.get(name) or "").replace("\x00", "").strip()[:max_length]
             if value and allowed is not None and value not in allowed:
                 filters.errors.append(name)
                 return ""

@@ -63,6 +63,7 @@ def test_filters(cast, login):
         {"market": "DEU"},
         {"language": "x" * 500},
         {"page": "-3"},
+        {"market": "D\x00", "language": "d\x00e", "tag": "\x00", "assignee": "\x00"},
     ],
 )
 def test_hostile_filters_are_ignored(cast, login, query):
@@ -241,6 +242,11 @@ def test_customer_merge_page(cast, login):
         {"email": "hidden@x.example"},
     )
     assert not cast.customer.identities.filter(value="hidden@x.example").exists()
+    response = client.post(
+        reverse("desk:customer_merge", args=[cast.customer.public_id]),
+        {"email": "hidden\x00@x.example"},
+    )
+    assert response.status_code == 302
 
 
 def test_profile_validation(cast, login):
