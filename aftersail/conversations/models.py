@@ -231,6 +231,8 @@ class ConversationEvent(models.Model):
         ASSIGNED = "assigned", "Assigned"
         CATEGORY_CHANGED = "category_changed", "Category changed"
         ORDER_LINKED = "order_linked", "Order linked"
+        RETURN_UPDATED = "return_updated", "Return updated"  # an RMA of this customer moved
+        CLAIM_UPDATED = "claim_updated", "Warranty claim updated"
 
     class ActorKind(models.TextChoices):
         CUSTOMER = "customer", "Customer"
