@@ -170,3 +170,56 @@ def test_reject_needs_a_reason_and_frees_the_items(order, cast) -> None:
     rma.refresh_from_db()
     assert (rma.status, rma.rejection_reason) == (ReturnStatus.REJECTED, "Worn outdoors")
     assert request(order).number.endswith("-2")
+
+
+def test_refund_clock_warns_then_alarms_once(order) -> None:
+    from aftersail.returns.tasks import check_refund_clocks
+
+    rma = request(order)
+    assert check_refund_clocks(datetime(2026, 3, 22, tzinfo=UTC)) == (0, 0)
+    assert check_refund_clocks(datetime(2026, 3, 23, 10, tzinfo=UTC)) == (1, 0)
+    assert check_refund_clocks(datetime(2026, 3, 24, tzinfo=UTC)) == (0, 0)
+    assert check_refund_clocks(datetime(2026, 3, 26, 9, tzinfo=UTC)) == (0, 1)
+    assert check_refund_clocks(datetime(2026, 3, 27, tzinfo=UTC)) == (0, 0)
+    assert list(rma.events.values_list("kind", flat=True))[-2:] == [
+        "refund_due_soon",
+        "refund_overdue",
+    ]
+
+
+def test_china_refund_clock_starts_when_the_goods_are_back(cast) -> None:
+    from aftersail.testing import factories as f
+
+    make_policy(cast.store, name="China", markets=["CN"], auto_approve=True)
+    buyer = f.make_customer(cast.store, country="CN", time_zone="Asia/Shanghai", language="ja")
+    order = delivered_order(buyer, lines=(("JKT-1", 1, "120.00"),))
+    with time_machine.travel(NOW, tick=False):
+        rma = s.do_request_return(
+            order, [s.Selection(order.lines.get().id, 1)], actor=Actor.customer()
+        )
+    assert rma.refund_due_at is None
+    rma = s.do_choose_method(rma, ReturnRequest.Method.DROP_OFF, actor=Actor.system())
+    assert len(rma.drop_off_code) == 8
+    rma = s.do_receive(rma, actor=Actor.system(), now=datetime(2026, 3, 20, tzinfo=UTC))
+    assert rma.refund_due_at == datetime(2026, 3, 27, tzinfo=UTC)  # CRPL art. 25
+
+
+def test_warranty_claim_basis_dates_and_outcome(order, cast) -> None:
+    from aftersail.returns.claims import do_decide_claim, do_open_claim
+
+    line = order.lines.first()
+    with time_machine.travel(datetime(2026, 9, 1, tzinfo=UTC), tick=False):
+        claim = do_open_claim(line, "Zipper broke", actor=Actor.customer(), photos=["zip.jpg"])
+    assert (claim.basis, str(claim.covered_until), str(claim.presumed_until)) == (
+        "legal_guarantee", "2028-03-10", "2027-03-10",
+    )  # fmt: skip
+    with pytest.raises(s.ReturnError):
+        do_decide_claim(claim, "reject", actor=Actor.of_agent(cast.agent_a))
+    claim = do_decide_claim(claim, "repair", actor=Actor.of_agent(cast.agent_a))
+    with pytest.raises(s.ReturnError):
+        do_decide_claim(claim, "refund", actor=Actor.of_agent(cast.agent_a))
+    steps = ConversationEvent.objects.filter(kind=ConversationEvent.Kind.CLAIM_UPDATED)
+    assert [(e.data["step"], e.data["outcome"]) for e in steps] == [
+        ("opened", ""),
+        ("decided", "repair"),
+    ]

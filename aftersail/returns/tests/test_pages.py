@@ -1,0 +1,163 @@
+"""Portal and desk pages: who may and who may not, and what they show."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from aftersail.conversations.timeline import Actor
+from aftersail.returns import services as s
+from aftersail.returns.models import ReturnRequest, ReturnStatus
+from aftersail.returns.tests.helpers import delivered_order, make_policy
+from aftersail.testing import factories as f
+
+NOW = datetime(2026, 3, 12, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+def order(cast):
+    make_policy(cast.store)
+    return delivered_order(cast.customer)
+
+
+@pytest.fixture
+def rma(order):
+    with time_machine.travel(NOW, tick=False):
+        return s.do_request_return(
+            order, [s.Selection(order.lines.first().id, 1)], actor=Actor.customer()
+        )
+
+
+def test_portal_finds_the_order_by_number_and_email(order, login) -> None:
+    client = login(None)
+    url = reverse("returns_portal:start")
+    assert client.get(url).status_code == 200
+    wrong = client.post(url, {"number": order.number, "email": "someone@else.example"})
+    assert wrong.status_code == 400
+    page = client.get(reverse("returns_portal:order", args=[order.public_id]))
+    assert page.status_code == 404  # not proven yet
+    found = client.post(url, {"number": f"#{order.number}", "email": "Customer@Mail.example"})
+    assert found.status_code == 302
+    with time_machine.travel(NOW, tick=False):
+        page = client.get(found["Location"], HTTP_ACCEPT_LANGUAGE="de")
+    assert page.status_code == 200
+    text = page.content.decode()
+    # CRD 14 days end 24 March; the policy's 30 days from delivery run to 9 April (Berlin)
+    assert "9. April 2026" in text
+
+
+@pytest.mark.parametrize("hostile", ["' OR 1=1 --", "x" * 5000, "\x00", "<script>"])
+def test_portal_lookup_survives_hostile_input(order, login, hostile) -> None:
+    response = login(None).post(
+        reverse("returns_portal:start"), {"number": hostile, "email": hostile}
+    )
+    assert response.status_code == 400
+
+
+def test_portal_lookup_is_rate_limited(order, login) -> None:
+    client = login(None)
+    for _ in range(20):
+        client.post(reverse("returns_portal:start"), {"number": "x", "email": "a@b.example"})
+    found = client.post(
+        reverse("returns_portal:start"), {"number": order.number, "email": "customer@mail.example"}
+    )
+    assert found.status_code == 400
+
+
+def test_customer_login_sees_own_orders_and_starts_a_return(order, cast, login) -> None:
+    client = login(cast.customer_user)
+    assert f"#{order.number}" in client.get(reverse("returns_portal:start")).content.decode()
+    line = order.lines.first()
+    with time_machine.travel(NOW, tick=False):
+        response = client.post(
+            reverse("returns_portal:order", args=[order.public_id]),
+            {f"line_{line.id}": "on", f"quantity_{line.id}": "1",
+             f"case_{line.id}": "change_of_mind", "outcome": "refund"},
+        )  # fmt: skip
+    assert response.status_code == 302
+    rma = ReturnRequest.objects.get()
+    assert rma.status == ReturnStatus.APPROVED
+    assert (
+        client.post(
+            reverse("returns_portal:method", args=[rma.public_id]), {"method": "drop_off"}
+        ).status_code
+        == 302
+    )
+    rma.refresh_from_db()
+    assert rma.status == ReturnStatus.AWAITING_PARCEL
+    pdf = client.get(reverse("returns_portal:pdf", args=[rma.public_id]))
+    assert (pdf.status_code, pdf["Content-Type"]) == (200, "application/pdf")
+
+
+def test_portal_form_rejects_bad_selections(order, cast, login) -> None:
+    client = login(cast.customer_user)
+    line = order.lines.first()
+    picked = {f"line_{line.id}": "on"}
+    bad_forms = [{}, {**picked, f"quantity_{line.id}": "abc"}, {**picked, "outcome": "cash"}]
+    for data in bad_forms:
+        with time_machine.travel(NOW, tick=False):
+            response = client.post(reverse("returns_portal:order", args=[order.public_id]), data)
+        assert response.status_code == 400
+    assert not ReturnRequest.objects.exists()
+
+
+def test_other_customers_and_anonymous_cannot_see_a_return(rma, cast, login) -> None:
+    stranger = f.make_user("stranger@mail.example")
+    f.make_customer(cast.store, email="stranger@mail.example", user=stranger)
+    for name in ("returns_portal:return", "returns_portal:pdf", "returns_portal:order"):
+        target = rma.order.public_id if name.endswith("order") else rma.public_id
+        url = reverse(name, args=[target])
+        assert login(None).get(url).status_code == 404
+        assert login(stranger).get(url).status_code == 404
+        assert login(cast.customer_user).get(url).status_code == 200
+    assert (
+        login(stranger)
+        .post(reverse("returns_portal:method", args=[rma.public_id]), {"method": "label"})
+        .status_code
+        == 404
+    )
+
+
+def test_desk_pages_follow_conversation_visibility(rma, cast, login) -> None:
+    pages = [
+        reverse("returns_desk:list"),
+        reverse("returns_desk:detail", args=[rma.public_id]),
+        reverse("returns_desk:customer", args=[rma.customer.public_id]),
+    ]
+    for who in (cast.admin, cast.supervisor_a, cast.agent_a):
+        for url in pages:
+            assert login(who.user).get(url).status_code == 200, (who, url)
+        assert rma.number in login(who.user).get(pages[0]).content.decode()
+    for who in (cast.agent_b, cast.outsourced):
+        assert rma.number not in login(who.user).get(pages[0]).content.decode()
+        for url in pages[1:]:
+            assert login(who.user).get(url).status_code == 404
+        action = reverse("returns_desk:action", args=[rma.public_id])
+        assert login(who.user).post(action, {"action": "receive"}).status_code == 404
+    assert login(cast.customer_user).get(pages[0]).status_code == 403
+    assert login(None).get(pages[1]).status_code == 302
+
+
+def test_desk_actions_run_the_return_to_the_refund(rma, cast, login) -> None:
+    client = login(cast.agent_a.user)
+    action = reverse("returns_desk:action", args=[rma.public_id])
+    assert client.post(action, {"action": "bogus"}).status_code == 400
+    client.post(action, {"action": "method", "method": "label"})
+    client.post(action, {"action": "in_transit"})
+    client.post(action, {"action": "receive"})
+    item = rma.items.get()
+    client.post(
+        action,
+        {"action": "inspect", "item": item.id, "grade": "resellable", "disposition": "restock"},
+    )
+    client.post(action, {"action": "refund", "deduction": "not a number"})
+    rma.refresh_from_db()
+    assert rma.status == ReturnStatus.INSPECTED
+    client.post(action, {"action": "refund", "deduction": "0"})
+    rma.refresh_from_db()
+    assert rma.status == ReturnStatus.RESOLVED
+    page = client.get(reverse("returns_desk:detail", args=[rma.public_id])).content.decode()
+    assert "120.00 EUR" in page
