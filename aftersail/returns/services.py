@@ -8,6 +8,7 @@ so two concurrent refunds can never pay an item twice or more than the order's t
 from __future__ import annotations
 
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,8 +18,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from aftersail.commerce.models import Order, OrderLine
-from aftersail.conversations.models import Channel, Conversation
-from aftersail.conversations.services import do_open_conversation
+from aftersail.conversations.models import Conversation
 from aftersail.conversations.timeline import Actor
 from aftersail.returns import timeline
 from aftersail.returns.eligibility import Case, LineFacts, evaluate
@@ -35,6 +35,7 @@ from aftersail.returns.policies import context_for, line_facts, policy_for, term
 from aftersail.shipping.models import Shipment, ShipmentStatus
 
 CENT = Decimal("0.01")
+LABEL_NAMESPACE = uuid.UUID("5b0f3c1e-6a43-4d0a-9d3e-2f1c7e0a4b61")
 
 
 class ReturnError(ValueError):
@@ -59,20 +60,9 @@ def _quantity_in_returns(line: OrderLine) -> int:
     return int(total or 0)
 
 
-def _conversation_for(order: Order, number: str) -> Conversation:
-    existing = (
-        Conversation.objects.filter(customer=order.customer).order_by("-last_message_at").first()
-    )
-    if existing is not None:
-        return existing
-    return do_open_conversation(
-        store=order.store,
-        customer=order.customer,
-        channel=Channel.FORM,
-        actor=Actor.customer(),
-        subject=f"Return {number}",
-        order=order,
-    )
+def _conversation_for(order: Order) -> Conversation | None:
+    """The customer's latest conversation, where agents will look for the return."""
+    return Conversation.objects.filter(customer=order.customer).order_by("-last_message_at").first()
 
 
 @transaction.atomic
@@ -132,7 +122,7 @@ def do_request_return(
         outcome=outcome,
         currency=order.currency,
         requested_at=now,
-        conversation=_conversation_for(order, number),
+        conversation=_conversation_for(order),
         refund_due_source=rules.refund_source if rules.refund_days is not None else "",
         refund_due_at=(
             now + timedelta(days=rules.refund_days)
@@ -225,6 +215,8 @@ def do_choose_method(rma: ReturnRequest, method: str, *, actor: Actor) -> Return
             rma.drop_off_code = secrets.token_hex(4).upper()
         else:
             rma.return_shipment = Shipment.objects.create(
+                # derived from the RMA number, so that a replayed demo gives the same ids
+                public_id=uuid.uuid5(LABEL_NAMESPACE, rma.number),
                 order=rma.order,
                 carrier="dhl",
                 tracking_number=f"RET{rma.number}",
