@@ -114,3 +114,8 @@ def render_return_form(rma: ReturnRequest, *, link: str = "") -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def return_form_attachment(rma: ReturnRequest) -> tuple[str, bytes, str]:
+    """``(filename, content, mimetype)`` for ``EmailMessage.attach(*...)``."""
+    return f"{rma.number}.pdf", render_return_form(rma), "application/pdf"

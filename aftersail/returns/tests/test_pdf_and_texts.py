@@ -15,7 +15,7 @@ from aftersail.returns import services as s
 from aftersail.returns.eligibility import Basis, Case, Eligibility
 from aftersail.returns.explain import explain
 from aftersail.returns.models import ReturnRequest
-from aftersail.returns.pdf import render_return_form
+from aftersail.returns.pdf import render_return_form, return_form_attachment
 from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.testing import factories as f
 
@@ -40,6 +40,8 @@ def test_return_form_in_the_customers_language(cast, language) -> None:
         )
     rma = s.do_choose_method(rma, ReturnRequest.Method.DROP_OFF, actor=Actor.system())
     pdf = render_return_form(rma, link="https://shop.example/returns/r/x/")
+    name, content, mimetype = return_form_attachment(rma)
+    assert (name, content[:5], mimetype) == (f"{rma.number}.pdf", b"%PDF-", "application/pdf")
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     for expected in (*FORM[language], rma.number, rma.drop_off_code, "JKT-1", "04109 Leipzig"):
         assert expected in text, (language, expected, text)
