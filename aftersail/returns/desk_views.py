@@ -94,7 +94,10 @@ def return_action(request: HttpRequest, public_id: str) -> HttpResponse:
         elif action == "receive":
             services.do_receive(rma, actor=actor)
         elif action == "inspect":
-            item = get_object_or_404(rma.items, id=post.get("item", "0") or 0)
+            item_id = post.get("item", "")
+            if not item_id.isdigit():
+                return HttpResponse("unknown item", status=400)
+            item = get_object_or_404(rma.items, id=int(item_id))
             services.do_inspect_item(
                 item, post.get("grade", ""), post.get("disposition", ""), actor=actor
             )

@@ -291,7 +291,10 @@ def refund_quote(
         changed_mind = [i for i in items if i.case == Case.CHANGE_OF_MIND]
         base = sum((i.order_line.unit_price * i.quantity for i in changed_mind), Decimal("0"))
         fee = base * policy.restocking_fee_percent / 100
-    deductions = min(gross, (fee + max(deduction, Decimal("0"))).quantize(CENT, ROUND_HALF_UP))
+    if not deduction.is_finite():
+        raise ReturnError("Enter the deduction as a number.")
+    deduction = min(max(deduction, Decimal("0")), gross)  # never more than the items' value
+    deductions = min(gross, (fee + deduction).quantize(CENT, ROUND_HALF_UP))
     amount = gross - deductions
     bonus = Decimal("0")
     if rma.outcome == ReturnRequest.Outcome.STORE_CREDIT and policy:

@@ -161,3 +161,24 @@ def test_desk_actions_run_the_return_to_the_refund(rma, cast, login) -> None:
     assert rma.status == ReturnStatus.RESOLVED
     page = client.get(reverse("returns_desk:detail", args=[rma.public_id])).content.decode()
     assert "120.00 EUR" in page
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "inspect", "item": "abc"},
+        {"action": "inspect", "item": "999999"},
+        {"action": "inspect", "item": "1", "grade": "shiny"},
+        {"action": "method", "method": "teleport"},
+        {"action": "refund", "deduction": "1e999999"},
+        {"action": "reject", "reason": ""},
+        {"action": "\x00"},
+    ],
+)
+def test_desk_actions_survive_hostile_input(rma, cast, login, data) -> None:
+    response = login(cast.agent_a.user).post(
+        reverse("returns_desk:action", args=[rma.public_id]), data
+    )
+    assert response.status_code in (302, 400, 404)
+    rma.refresh_from_db()
+    assert rma.status == ReturnStatus.APPROVED

@@ -223,3 +223,17 @@ def test_warranty_claim_basis_dates_and_outcome(order, cast) -> None:
         ("opened", ""),
         ("decided", "repair"),
     ]
+
+
+@pytest.mark.parametrize("deduction", ["NaN", "Infinity", "1E+999999", "-5"])
+def test_hostile_deductions_are_refused_or_clamped(order, deduction) -> None:
+    rma = request(order)
+    s.do_choose_method(rma, ReturnRequest.Method.KEEP, actor=Actor.system())
+    if deduction in ("NaN", "Infinity"):
+        with pytest.raises(s.ReturnError):
+            s.do_refund(rma, actor=Actor.system(), deduction=Decimal(deduction))
+        assert not Refund.objects.exists()
+    else:
+        refund = s.do_refund(rma, actor=Actor.system(), deduction=Decimal(deduction))
+        expected = Decimal("0.00") if deduction.startswith("1E") else Decimal("135.00")
+        assert refund.amount == expected
