@@ -6,6 +6,7 @@ app_name = "returns_desk"
 
 urlpatterns = [
     path("", views.return_list, name="list"),
+    path("reports/", views.report, name="report"),
     path("<uuid:public_id>/", views.return_detail, name="detail"),
     path("<uuid:public_id>/action/", views.return_action, name="action"),
     path("customers/<uuid:public_id>/", views.customer_section, name="customer"),

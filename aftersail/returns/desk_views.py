@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Order
 from aftersail.conversations.timeline import Actor
 from aftersail.customers.models import Customer
-from aftersail.returns import claims, services
+from aftersail.returns import claims, reports, services
 from aftersail.returns.access import visible_claims, visible_customers, visible_returns
 from aftersail.returns.eligibility import Case
 from aftersail.returns.models import ReturnItem, ReturnRequest
@@ -131,3 +132,22 @@ def claim_decide(request: HttpRequest, public_id: str) -> HttpResponse:
     except services.ReturnError as error:
         messages.error(request, str(error))
     return redirect("returns_desk:customer", public_id=claim.customer.public_id)
+
+
+@agent_required
+def report(request: HttpRequest) -> HttpResponse:
+    agent = request.agent  # type: ignore[attr-defined]
+    if not (agent.is_admin or agent.is_supervisor):
+        raise PermissionDenied("Reports are for supervisors and administrators.")
+    returns = visible_returns(agent)
+    return render(
+        request,
+        "returns/desk/report.html",
+        {
+            "agent": agent,
+            "products": reports.product_rates(returns),
+            "reasons": reports.reasons_by_market(returns),
+            "times": reports.refund_times(returns),
+            "dispositions": reports.dispositions(returns),
+        },
+    )

@@ -182,3 +182,31 @@ def test_desk_actions_survive_hostile_input(rma, cast, login, data) -> None:
     assert response.status_code in (302, 400, 404)
     rma.refresh_from_db()
     assert rma.status == ReturnStatus.APPROVED
+
+
+def test_reports_count_rates_reasons_times_and_dispositions(rma, order, cast, login) -> None:
+    agent = Actor.of_agent(cast.agent_a)
+    rma = s.do_choose_method(rma, "label", actor=agent)
+    rma = s.do_receive(rma, actor=agent)
+    s.do_inspect_item(rma.items.get(), "needs_refurbishing", "refurbish", actor=agent)
+    with time_machine.travel(datetime(2026, 3, 20, 9, tzinfo=UTC), tick=False):
+        s.do_refund(rma, actor=agent)
+    url = reverse("returns_desk:report")
+    for who in (cast.agent_a, cast.agent_b, cast.outsourced):
+        assert login(who.user).get(url).status_code == 403
+    assert login(cast.customer_user).get(url).status_code == 403
+    assert login(None).get(url).status_code == 302
+    assert login(cast.agent_b.user).get(reverse("returns_desk:list")).status_code == 200
+    page = login(cast.supervisor_a.user).get(url)
+    assert page.status_code == 200
+    from aftersail.returns import reports
+    from aftersail.returns.access import visible_returns
+
+    returns = visible_returns(cast.supervisor_a)
+    (rate,) = reports.product_rates(returns)
+    assert (rate.sku, rate.sold, rate.returned, rate.rate) == ("JKT-1", 1, 1, 1.0)
+    assert reports.reasons_by_market(returns) == [("DE", "change_of_mind", 1)]
+    times = reports.refund_times(returns)
+    assert (times.refunded, times.on_time, times.late, times.average_days) == (1, 1, 0, 8.0)
+    assert reports.dispositions(returns) == [("needs_refurbishing", "refurbish", 1)]
+    assert reports.product_rates(visible_returns(cast.agent_b)) == []
