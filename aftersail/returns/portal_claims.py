@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
@@ -64,18 +66,19 @@ def report_defect(request: HttpRequest, public_id: str) -> HttpResponse:
                 "photos (at most 5, 5 MB each)."
             )
         else:
+            # the photos are stored first, so a failure afterwards loses nothing sent
+            folder = uuid.uuid4()
+            names = [
+                default_storage.save(
+                    f"returns/claims/{folder}/{n}.{extension}", ContentFile(content)
+                )
+                for n, (content, extension) in enumerate(photos, start=1)
+            ]
             try:
-                claim = do_open_claim(line, description, actor=Actor.customer())
+                claim = do_open_claim(line, description, actor=Actor.customer(), photos=names)
             except ReturnError:
                 error = _("Please describe the defect.")
             else:
-                names = [
-                    default_storage.save(
-                        f"returns/claims/{claim.public_id}/{n}.{extension}", ContentFile(content)
-                    )
-                    for n, (content, extension) in enumerate(photos, start=1)
-                ]
-                WarrantyClaim.objects.filter(id=claim.id).update(photos=names)
                 return redirect("returns_portal:claim", public_id=claim.public_id)
     return render(
         request,
