@@ -3,6 +3,7 @@ and email in this session) and agents who can see one of the customer's conversa
 
 from __future__ import annotations
 
+from django.core import signing
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -14,6 +15,21 @@ from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.returns.models import ReturnRequest, WarrantyClaim
 
 SESSION_KEY = "returns_orders"
+LINK_SALT = "aftersail.returns.order-link"
+LINK_MAX_AGE = 60 * 60 * 24 * 60  # links in mails stay valid for 60 days
+
+
+def order_link_token(order: Order) -> str:
+    """A token for a signed link that opens the order's return page without the lookup."""
+    return signing.dumps(str(order.public_id), salt=LINK_SALT)
+
+
+def order_from_token(token: str) -> Order | None:
+    try:
+        public_id = signing.loads(token, salt=LINK_SALT, max_age=LINK_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Order.objects.filter(public_id=public_id).first()
 
 
 def find_order(store: Store | None, number: str, email: str) -> Order | None:

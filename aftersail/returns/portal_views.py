@@ -20,7 +20,12 @@ from aftersail.core.geo import language_name
 from aftersail.core.localization import supported_language
 from aftersail.portal.views import portal_store
 from aftersail.returns import services
-from aftersail.returns.access import customer_may_see, find_order, remember_order
+from aftersail.returns.access import (
+    customer_may_see,
+    find_order,
+    order_from_token,
+    remember_order,
+)
 from aftersail.returns.eligibility import Case
 from aftersail.returns.models import ReturnRequest
 from aftersail.returns.pdf import render_return_form
@@ -201,3 +206,11 @@ def rma_url(rma: ReturnRequest) -> str:
     from django.urls import reverse
 
     return reverse("returns_portal:return", kwargs={"public_id": rma.public_id})
+
+
+def signed_link(request: HttpRequest, token: str) -> HttpResponse:
+    order = order_from_token(token[:500])
+    if order is None:
+        raise Http404
+    remember_order(request, order)
+    return redirect("returns_portal:order", public_id=order.public_id)

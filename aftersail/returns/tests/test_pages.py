@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -210,3 +210,17 @@ def test_reports_count_rates_reasons_times_and_dispositions(rma, order, cast, lo
     assert (times.refunded, times.on_time, times.late, times.average_days) == (1, 1, 0, 8.0)
     assert reports.dispositions(returns) == [("needs_refurbishing", "refurbish", 1)]
     assert reports.product_rates(visible_returns(cast.agent_b)) == []
+
+
+def test_signed_link_opens_the_order_and_nothing_else(order, cast, login) -> None:
+    from aftersail.returns.access import order_link_token
+
+    token = order_link_token(order)
+    client = login(None)
+    response = client.get(reverse("returns_portal:link", args=[token]))
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+    for bad in (token[:-2] + "xx", "x" * 600, "%00"):
+        assert login(None).get(reverse("returns_portal:link", args=[bad])).status_code == 404
+    with time_machine.travel(datetime.now(tz=UTC) + timedelta(days=61)):
+        assert login(None).get(reverse("returns_portal:link", args=[token])).status_code == 404
