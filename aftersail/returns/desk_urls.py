@@ -10,5 +10,6 @@ urlpatterns = [
     path("<uuid:public_id>/", views.return_detail, name="detail"),
     path("<uuid:public_id>/action/", views.return_action, name="action"),
     path("customers/<uuid:public_id>/", views.customer_section, name="customer"),
+    path("orders/<uuid:public_id>/start/", views.start_return, name="start"),
     path("claims/<uuid:public_id>/decide/", views.claim_decide, name="claim_decide"),
 ]

@@ -151,3 +151,35 @@ def report(request: HttpRequest) -> HttpResponse:
             "dispositions": reports.dispositions(returns),
         },
     )
+
+
+@require_POST
+@agent_required
+def start_return(request: HttpRequest, public_id: str) -> HttpResponse:
+    """An agent starts a return for the customer (from a phone call or a message)."""
+    agent = request.agent  # type: ignore[attr-defined]
+    order = get_object_or_404(
+        Order.objects.filter(customer__in=visible_customers(agent)), public_id=public_id
+    )
+    line_id, quantity = request.POST.get("line", ""), request.POST.get("quantity", "1")
+    if not line_id.isdigit() or not quantity.isdigit():
+        return HttpResponse("choose an item and a quantity", status=400)
+    try:
+        rma = services.do_request_return(
+            order,
+            [
+                services.Selection(
+                    int(line_id),
+                    int(quantity),
+                    case=request.POST.get("case", Case.CHANGE_OF_MIND),
+                    reason=request.POST.get("reason", ""),
+                )
+            ],
+            actor=Actor.of_agent(agent),
+            outcome=request.POST.get("outcome", ReturnRequest.Outcome.REFUND),
+            channel=ReturnRequest.Channel.AGENT,
+        )
+    except services.ReturnError as error:
+        messages.error(request, str(error))
+        return redirect("returns_desk:customer", public_id=order.customer.public_id)
+    return redirect("returns_desk:detail", public_id=rma.public_id)

@@ -224,3 +224,22 @@ def test_signed_link_opens_the_order_and_nothing_else(order, cast, login) -> Non
         assert login(None).get(reverse("returns_portal:link", args=[bad])).status_code == 404
     with time_machine.travel(datetime.now(tz=UTC) + timedelta(days=61)):
         assert login(None).get(reverse("returns_portal:link", args=[token])).status_code == 404
+
+
+def test_agent_starts_a_return_for_the_customer(order, cast, login) -> None:
+    url = reverse("returns_desk:start", args=[order.public_id])
+    line = order.lines.first()
+    data = {"line": str(line.id), "quantity": "1", "case": "defect", "outcome": "refund"}
+    for who in (cast.agent_b, cast.outsourced):
+        assert login(who.user).post(url, data).status_code == 404
+    assert login(cast.customer_user).post(url, data).status_code == 403
+    for bad in ({**data, "line": "x"}, {**data, "quantity": "-1"}):
+        assert login(cast.agent_a.user).post(url, bad).status_code == 400
+    with time_machine.travel(NOW, tick=False):
+        response = login(cast.agent_a.user).post(url, data)
+    rma = ReturnRequest.objects.get()
+    assert response["Location"] == reverse("returns_desk:detail", args=[rma.public_id])
+    assert (rma.channel, rma.items.get().case, rma.items.get().basis) == (
+        "agent", "defect", "legal_guarantee",
+    )  # fmt: skip
+    assert rma.events.first().actor_agent == cast.agent_a
