@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("desk/", include("aftersail.desk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("aftersail.shipping.urls")),
     path("", include("aftersail.portal.urls")),
 ]
 
