@@ -7,8 +7,14 @@ import json
 from typing import Any
 
 
-def aftership(number: str, checkpoints: list[dict[str, Any]], *, event_id: str = "evt-1",
-              tag: str = "InTransit", expected: str | None = None) -> bytes:  # fmt: skip
+def aftership(
+    number: str,
+    checkpoints: list[dict[str, Any]],
+    *,
+    event_id: str = "evt-1",
+    tag: str = "InTransit",
+    expected: str | None = None,
+) -> bytes:
     # https://www.aftership.com/docs/tracking/webhook/webhook-body
     return json.dumps(
         {
@@ -47,75 +53,99 @@ def aftership(number: str, checkpoints: list[dict[str, Any]], *, event_id: str =
 
 def seventeen(number: str, events: list[dict[str, Any]], *, eta: str | None = None) -> bytes:
     # https://api.17track.net/en/doc?version=v2.2 (WebHook, TRACKING_UPDATED)
-    return json.dumps({
-        "event": "TRACKING_UPDATED",
-        "data": {
-            "number": number,
-            "carrier": 100003,
-            "param": None,
-            "tag": "",
-            "track_info": {
-                "latest_status": {"status": events[-1]["stage"], "sub_status": "", "sub_status_descr": None},
-                "time_metrics": {"estimated_delivery_date": {"source": "17TRACK", "from": eta, "to": eta}},
-                "tracking": {
-                    "providers_hash": 1,
-                    "providers": [{
-                        "provider": {"key": 100003, "name": "DHL Paket", "country": "DE"},
-                        "latest_sync_status": "Success",
-                        "events": [
+    return json.dumps(
+        {
+            "event": "TRACKING_UPDATED",
+            "data": {
+                "number": number,
+                "carrier": 100003,
+                "param": None,
+                "tag": "",
+                "track_info": {
+                    "latest_status": {
+                        "status": events[-1]["stage"],
+                        "sub_status": "",
+                        "sub_status_descr": None,
+                    },
+                    "time_metrics": {
+                        "estimated_delivery_date": {"source": "17TRACK", "from": eta, "to": eta}
+                    },
+                    "tracking": {
+                        "providers_hash": 1,
+                        "providers": [
                             {
-                                "time_iso": ev["time"],
-                                "time_utc": None,
-                                "time_raw": {"date": ev["time"][:10], "time": ev["time"][11:19], "timezone": None},
-                                "description": ev.get("description", "In transit"),
-                                "location": ev.get("location", "Frankfurt"),
-                                "stage": ev["stage"],
-                                "sub_status": ev.get("sub_status", f"{ev['stage']}_Other"),
-                                "address": {"country": ev.get("country", "DE"), "city": None},
+                                "provider": {"key": 100003, "name": "DHL Paket", "country": "DE"},
+                                "latest_sync_status": "Success",
+                                "events": [
+                                    {
+                                        "time_iso": ev["time"],
+                                        "time_utc": None,
+                                        "time_raw": {
+                                            "date": ev["time"][:10],
+                                            "time": ev["time"][11:19],
+                                            "timezone": None,
+                                        },
+                                        "description": ev.get("description", "In transit"),
+                                        "location": ev.get("location", "Frankfurt"),
+                                        "stage": ev["stage"],
+                                        "sub_status": ev.get("sub_status", f"{ev['stage']}_Other"),
+                                        "address": {
+                                            "country": ev.get("country", "DE"),
+                                            "city": None,
+                                        },
+                                    }
+                                    for ev in events
+                                ],
                             }
-                            for ev in events
                         ],
-                    }],
+                    },
                 },
             },
-        },
-    }).encode()  # fmt: skip
+        }
+    ).encode()
 
 
 def easypost(number: str, details: list[dict[str, Any]], *, eta: str | None = None) -> bytes:
     # https://docs.easypost.com/docs/trackers (Event with a Tracker as result)
-    return json.dumps({
-        "id": "evt_3d1a2b",
-        "object": "Event",
-        "mode": "test",
-        "description": "tracker.updated",
-        "previous_attributes": {"status": "unknown"},
-        "result": {
-            "id": "trk_c8e0edb5bb284caa934a0d3db23a148z",
-            "object": "Tracker",
+    return json.dumps(
+        {
+            "id": "evt_3d1a2b",
+            "object": "Event",
             "mode": "test",
-            "tracking_code": number,
-            "status": details[-1]["status"],
-            "status_detail": details[-1].get("status_detail", ""),
-            "carrier": "USPS",
-            "est_delivery_date": eta,
-            "tracking_details": [
-                {
-                    "object": "TrackingDetail",
-                    "message": d.get("message", "Arrived at facility"),
-                    "description": "",
-                    "status": d["status"],
-                    "status_detail": d.get("status_detail", ""),
-                    "datetime": d["time"],
-                    "source": "USPS",
-                    "carrier_code": "",
-                    "tracking_location": {"object": "TrackingLocation", "city": "CHICAGO",
-                                          "state": "IL", "country": "US", "zip": "60601"},
-                }
-                for d in details
-            ],
-        },
-    }).encode()  # fmt: skip
+            "description": "tracker.updated",
+            "previous_attributes": {"status": "unknown"},
+            "result": {
+                "id": "trk_c8e0edb5bb284caa934a0d3db23a148z",
+                "object": "Tracker",
+                "mode": "test",
+                "tracking_code": number,
+                "status": details[-1]["status"],
+                "status_detail": details[-1].get("status_detail", ""),
+                "carrier": "USPS",
+                "est_delivery_date": eta,
+                "tracking_details": [
+                    {
+                        "object": "TrackingDetail",
+                        "message": d.get("message", "Arrived at facility"),
+                        "description": "",
+                        "status": d["status"],
+                        "status_detail": d.get("status_detail", ""),
+                        "datetime": d["time"],
+                        "source": "USPS",
+                        "carrier_code": "",
+                        "tracking_location": {
+                            "object": "TrackingLocation",
+                            "city": "CHICAGO",
+                            "state": "IL",
+                            "country": "US",
+                            "zip": "60601",
+                        },
+                    }
+                    for d in details
+                ],
+            },
+        }
+    ).encode()
 
 
 def shippo(number: str, history: list[dict[str, Any]], *, eta: str | None = None) -> bytes:
@@ -134,25 +164,38 @@ def shippo(number: str, history: list[dict[str, Any]], *, eta: str | None = None
         }
         for h in history
     ]
-    return json.dumps({
-        "event": "track_updated",
-        "test": True,
-        "data": {
-            "carrier": "usps",
-            "tracking_number": number,
-            "eta": eta,
-            "original_eta": eta,
-            "servicelevel": {"token": "usps_priority", "name": "Priority Mail"},
-            "address_from": {"city": "Las Vegas", "state": "NV", "zip": "89101", "country": "US"},
-            "address_to": {"city": "Spotsylvania", "state": "VA", "zip": "22551", "country": "US"},
-            "tracking_status": entries[-1],
-            "tracking_history": entries,
-        },
-    }).encode()  # fmt: skip
+    return json.dumps(
+        {
+            "event": "track_updated",
+            "test": True,
+            "data": {
+                "carrier": "usps",
+                "tracking_number": number,
+                "eta": eta,
+                "original_eta": eta,
+                "servicelevel": {"token": "usps_priority", "name": "Priority Mail"},
+                "address_from": {
+                    "city": "Las Vegas",
+                    "state": "NV",
+                    "zip": "89101",
+                    "country": "US",
+                },
+                "address_to": {
+                    "city": "Spotsylvania",
+                    "state": "VA",
+                    "zip": "22551",
+                    "country": "US",
+                },
+                "tracking_status": entries[-1],
+                "tracking_history": entries,
+            },
+        }
+    ).encode()
 
 
-def dhl(number: str, events: list[dict[str, Any]], *, eta: str | None = None,
-        return_flag: bool = False) -> bytes:  # fmt: skip
+def dhl(
+    number: str, events: list[dict[str, Any]], *, eta: str | None = None, return_flag: bool = False
+) -> bytes:
     # https://developer.dhl.com/api-reference/shipment-tracking (GET /track/shipments)
     shaped = [
         {
@@ -170,16 +213,20 @@ def dhl(number: str, events: list[dict[str, Any]], *, eta: str | None = None,
         }
         for e in events
     ]
-    return json.dumps({
-        "shipments": [{
-            "id": number,
-            "service": "parcel-de",
-            "origin": {"address": {"countryCode": "DE", "addressLocality": "Leipzig"}},
-            "destination": {"address": {"countryCode": "FR", "addressLocality": "Lyon"}},
-            "status": shaped[-1] if shaped else {},
-            "estimatedTimeOfDelivery": eta,
-            "details": {"product": {"productName": "DHL PAKET"}, "returnFlag": return_flag},
-            "events": list(reversed(shaped)),  # DHL lists the newest first
-        }],
-        "possibleAdditionalShipmentsUrl": [],
-    }).encode()  # fmt: skip
+    return json.dumps(
+        {
+            "shipments": [
+                {
+                    "id": number,
+                    "service": "parcel-de",
+                    "origin": {"address": {"countryCode": "DE", "addressLocality": "Leipzig"}},
+                    "destination": {"address": {"countryCode": "FR", "addressLocality": "Lyon"}},
+                    "status": shaped[-1] if shaped else {},
+                    "estimatedTimeOfDelivery": eta,
+                    "details": {"product": {"productName": "DHL PAKET"}, "returnFlag": return_flag},
+                    "events": list(reversed(shaped)),  # DHL lists the newest first
+                }
+            ],
+            "possibleAdditionalShipmentsUrl": [],
+        }
+    ).encode()

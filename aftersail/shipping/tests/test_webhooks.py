@@ -32,16 +32,23 @@ def _journey(provider: str, steps: list[int]) -> bytes:
     times = ["2026-11-01T09:00:00+01:00", "2026-11-01T18:30:00+01:00", "2026-11-03T10:15:00+01:00"]
     if provider == "aftership":
         tags = ["InfoReceived", "InTransit", "Delivered"]
-        return payloads.aftership(NUMBER, [{"tag": tags[i], "time": times[i]} for i in steps],
-                                  expected="2026-11-04")  # fmt: skip
+        return payloads.aftership(
+            NUMBER, [{"tag": tags[i], "time": times[i]} for i in steps], expected="2026-11-04"
+        )
     if provider == "17track":
         stages = ["InfoReceived", "InTransit", "Delivered"]
-        return payloads.seventeen(NUMBER, [{"stage": stages[i], "time": times[i]} for i in steps],
-                                  eta="2026-11-04T00:00:00Z")  # fmt: skip
+        return payloads.seventeen(
+            NUMBER,
+            [{"stage": stages[i], "time": times[i]} for i in steps],
+            eta="2026-11-04T00:00:00Z",
+        )
     if provider == "easypost":
         statuses = ["pre_transit", "in_transit", "delivered"]
-        return payloads.easypost(NUMBER, [{"status": statuses[i], "time": times[i]} for i in steps],
-                                 eta="2026-11-04T00:00:00Z")  # fmt: skip
+        return payloads.easypost(
+            NUMBER,
+            [{"status": statuses[i], "time": times[i]} for i in steps],
+            eta="2026-11-04T00:00:00Z",
+        )
     statuses = ["PRE_TRANSIT", "TRANSIT", "DELIVERED"]
     return payloads.shippo(
         NUMBER,
@@ -68,8 +75,9 @@ def test_signed_payload_is_stored_then_processed(
     shop, provider, django_capture_on_commit_callbacks
 ):
     body = _journey(provider, [0, 1, 2])
-    response, _ = _post(shop, provider, body, _signed(provider, body, "s3cret"),
-                        django_capture_on_commit_callbacks)  # fmt: skip
+    response, _ = _post(
+        shop, provider, body, _signed(provider, body, "s3cret"), django_capture_on_commit_callbacks
+    )
     assert response.status_code == 200
     raw = RawTrackingPayload.objects.get()
     assert (raw.provider, raw.signature_valid, raw.state, raw.error) == (
@@ -107,8 +115,11 @@ def test_bad_signature_is_rejected_logged_and_nothing_else_stored(
     response, _ = _post(shop, provider, body, headers, django_capture_on_commit_callbacks)
     assert response.status_code == 401
     raw = RawTrackingPayload.objects.get()
-    assert (raw.signature_valid, raw.state, raw.error) == (False, "quarantined",
-                                                           "bad or missing signature")  # fmt: skip
+    assert (raw.signature_valid, raw.state, raw.error) == (
+        False,
+        "quarantined",
+        "bad or missing signature",
+    )
     assert "bad signature" in caplog.text
     assert TrackingEvent.objects.count() == 0
     assert Shipment.objects.get().status == "no_info"
@@ -122,8 +133,9 @@ def test_duplicate_delivery_adds_nothing(shop, provider, django_capture_on_commi
     url = reverse("shipping:webhook", args=[provider, account.public_id])
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
-            response = Client().post(url, body, content_type="application/json",
-                                     **_signed(provider, body, "s3cret"))  # fmt: skip
+            response = Client().post(
+                url, body, content_type="application/json", **_signed(provider, body, "s3cret")
+            )
         assert response.status_code == 200
     assert RawTrackingPayload.objects.filter(state="processed").count() == 2
     assert TrackingEvent.objects.count() == 2
@@ -138,8 +150,9 @@ def test_out_of_order_events_take_their_place(shop, provider, django_capture_on_
     for steps in ([2], [0], [1]):  # delivered first, then the older scans
         body = _journey(provider, steps)
         with django_capture_on_commit_callbacks(execute=True):
-            Client().post(url, body, content_type="application/json",
-                          **_signed(provider, body, "s3cret"))  # fmt: skip
+            Client().post(
+                url, body, content_type="application/json", **_signed(provider, body, "s3cret")
+            )
     shipment = Shipment.objects.get()
     assert shipment.status == "delivered"
     assert list(shipment.events.values_list("status", flat=True)) == [
@@ -174,8 +187,13 @@ def test_shippo_signature_outside_the_replay_window_is_refused(
 )
 @time_machine.travel(NOW, tick=False)
 def test_hostile_signed_payloads_are_quarantined(shop, body, django_capture_on_commit_callbacks):
-    response, _ = _post(shop, "aftership", body, _signed("aftership", body, "s3cret"),
-                        django_capture_on_commit_callbacks)  # fmt: skip
+    response, _ = _post(
+        shop,
+        "aftership",
+        body,
+        _signed("aftership", body, "s3cret"),
+        django_capture_on_commit_callbacks,
+    )
     assert response.status_code == 200
     raw = RawTrackingPayload.objects.get()
     assert raw.state == "quarantined" and raw.error
@@ -185,8 +203,14 @@ def test_hostile_signed_payloads_are_quarantined(shop, body, django_capture_on_c
 def test_unknown_account_or_wrong_provider_is_404(shop):
     account = shop.account("aftership")
     client = Client()
-    assert client.post(reverse("shipping:webhook", args=["easypost", account.public_id]),
-                       b"{}", content_type="application/json").status_code == 404  # fmt: skip
+    assert (
+        client.post(
+            reverse("shipping:webhook", args=["easypost", account.public_id]),
+            b"{}",
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     assert (
         client.get(reverse("shipping:webhook", args=["aftership", account.public_id])).status_code
         == 405
@@ -197,7 +221,12 @@ def test_unknown_account_or_wrong_provider_is_404(shop):
 @time_machine.travel(NOW, tick=False)
 def test_unknown_tracking_number_is_noted(shop, django_capture_on_commit_callbacks):
     body = payloads.aftership("NOPE123", [{"tag": "InTransit", "time": "2026-11-01T09:00:00Z"}])
-    _post(shop, "aftership", body, _signed("aftership", body, "s3cret"),
-          django_capture_on_commit_callbacks)  # fmt: skip
+    _post(
+        shop,
+        "aftership",
+        body,
+        _signed("aftership", body, "s3cret"),
+        django_capture_on_commit_callbacks,
+    )
     raw = RawTrackingPayload.objects.get()
     assert (raw.state, raw.error) == ("processed", "unknown tracking numbers: NOPE123")
