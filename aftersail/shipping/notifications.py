@@ -8,12 +8,13 @@ the notification exactly-once even when two workers see the same change.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from babel.dates import format_date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from aftersail.core.localization import format_local, speaking_to, zone_or_utc
+from aftersail.core.localization import speaking_to, zone_or_utc
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.customers.models import CustomerIdentity
 from aftersail.messaging.notify import send_customer_email
@@ -163,12 +164,7 @@ def render(notification: ShipmentNotification) -> tuple[str, str, str]:
             % {"carrier": shipment.carrier.upper(), "number": shipment.tracking_number},
         ]
         if shipment.estimated_delivery and status not in (S.DELIVERED, S.RETURNING):
-            when = format_local(
-                datetime.combine(shipment.estimated_delivery, datetime.min.time(), UTC),
-                "UTC",
-                language,
-                "EEEE d MMMM y",
-            )
+            when = format_date(shipment.estimated_delivery, "full", locale=language)
             lines.append(str(texts.ESTIMATE_LINE) % {"date": when})
         lines += [
             str(texts.FOLLOW_LINE) % {"url": links.tracking_url(order)},

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+
+from babel.dates import format_date
 
 from aftersail.commerce.models import Order, Store
 from aftersail.core import ratelimit
@@ -85,8 +86,7 @@ def order_view(order: Order) -> tuple[str, str, list[ShipmentView]]:
             )
         estimate = ""
         if shipment.estimated_delivery:
-            midday = datetime.combine(shipment.estimated_delivery, time(12), tzinfo=UTC)
-            estimate = format_local(midday, "UTC", language, "EEEE d MMMM y")
+            estimate = format_date(shipment.estimated_delivery, "full", locale=language)
         shipments.append(
             ShipmentView(
                 shipment=shipment,
