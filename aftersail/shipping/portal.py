@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babel.dates import format_date
+from django.utils import translation
 
 from aftersail.commerce.models import Order, Store
 from aftersail.core import ratelimit
@@ -17,6 +18,10 @@ from aftersail.shipping.texts import STATUS_LABELS
 LOOKUP_LIMIT_PER_IP = 10
 LOOKUP_LIMIT_PER_ORDER = 5
 LOOKUP_WINDOW_SECONDS = 15 * 60
+
+
+# CLDR patterns for a scan's time, natural per language (Babel's "medium" adds seconds).
+EVENT_PATTERNS = {"ja": "y年M月d日 HH:mm", "de": "d. MMM y, HH:mm"}
 
 
 class LookupLimited(Exception):
@@ -71,13 +76,25 @@ def order_view(order: Order) -> tuple[str, str, list[ShipmentView]]:
     customer = order.customer
     language = customer_language(customer, order.store)
     zone = customer.time_zone or order.store.time_zone
+    with translation.override(language):
+        shipments = _shipments(order, language, zone)
+    placed = format_local(order.placed_at, zone, language, "d MMMM y")
+    return language, placed, shipments
+
+
+def _shipments(order: Order, language: str, zone: str) -> list[ShipmentView]:
     shipments = []
     for shipment in order.shipments.filter(is_return=False).prefetch_related("events"):
         rows = []
         for event in sorted(shipment.events.all(), key=_newest_first):
             rows.append(
                 EventRow(
-                    when=format_local(event.occurred_at, zone, language, "d MMM y, HH:mm"),
+                    when=format_local(
+                        event.occurred_at,
+                        zone,
+                        language,
+                        EVENT_PATTERNS.get(language, "d MMM y, HH:mm"),
+                    ),
                     where_when=_carrier_clock(event, language),
                     status=str(STATUS_LABELS.get(event.status, event.status)),
                     text=event.carrier_text,
@@ -95,8 +112,7 @@ def order_view(order: Order) -> tuple[str, str, list[ShipmentView]]:
                 events=rows,
             )
         )
-    placed = format_local(order.placed_at, zone, language, "d MMMM y")
-    return language, placed, shipments
+    return shipments
 
 
 def _newest_first(event: TrackingEvent) -> tuple[float, int]:

@@ -100,10 +100,7 @@ def test_label_to_delivered_with_a_delay(shop, django_capture_on_commit_callback
     assert conversation == incident.conversation
     assert conversation.order == shop.order
     note = conversation.messages.get()
-    assert (
-        (note.kind, note.metadata_shipment) == ("note", str(shop.shipment.public_id))
-        if hasattr(note, "metadata_shipment")
-        else note.channel_metadata == {"shipment": str(shop.shipment.public_id)}
-    )
+    assert note.kind == "note"
+    assert note.channel_metadata == {"shipment": str(shop.shipment.public_id)}
     shop.shipment.refresh_from_db()
     assert (shop.shipment.status, shop.shipment.delay_reason) == ("delivered", "")
