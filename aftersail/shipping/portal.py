@@ -86,15 +86,11 @@ def _shipments(order: Order, language: str, zone: str) -> list[ShipmentView]:
     shipments = []
     for shipment in order.shipments.filter(is_return=False).prefetch_related("events"):
         rows = []
+        pattern = EVENT_PATTERNS.get(language, "d MMM y, HH:mm")
         for event in sorted(shipment.events.all(), key=_newest_first):
             rows.append(
                 EventRow(
-                    when=format_local(
-                        event.occurred_at,
-                        zone,
-                        language,
-                        EVENT_PATTERNS.get(language, "d MMM y, HH:mm"),
-                    ),
+                    when=format_local(event.occurred_at, zone, language, pattern),
                     where_when=_carrier_clock(event, language),
                     status=str(STATUS_LABELS.get(event.status, event.status)),
                     text=event.carrier_text,
