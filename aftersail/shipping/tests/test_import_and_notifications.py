@@ -151,3 +151,17 @@ def test_english_customer_gets_english(shop, django_capture_on_commit_callbacks)
         .extra_headers["List-Unsubscribe"]
         .startswith("<http://127.0.0.1:8000/track/unsubscribe/")
     )
+
+
+def test_admin_upload(cast, login, shop):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    url = reverse("admin:shipping_import_tracking")
+    assert login(cast.agent_a.user).get(url).status_code == 302  # not staff: admin login
+    client = login(cast.admin.user)
+    assert client.get(url).status_code == 200
+    upload = SimpleUploadedFile("events.csv", CSV.encode(), content_type="text/csv")
+    response = client.post(url, {"store": shop.store.id, "file": upload})
+    assert response.status_code == 302
+    assert TrackingEvent.objects.count() == 2
