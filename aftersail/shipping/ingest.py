@@ -31,6 +31,14 @@ from aftersail.shipping.statuses import FINAL
 log = logging.getLogger(__name__)
 State = RawTrackingPayload.State
 MAX_BODY_BYTES = 2 * 1024 * 1024
+# Tie-break between events stamped with the same time: how far along each status is.
+PROGRESS: dict[str, int] = {status: rank for rank, status in enumerate([
+    ShipmentStatus.NO_INFO, ShipmentStatus.STALE, ShipmentStatus.LABEL_CREATED,
+    ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELAYED, ShipmentStatus.CUSTOMS_HOLD,
+    ShipmentStatus.OUT_FOR_DELIVERY, ShipmentStatus.ATTEMPT_FAILED,
+    ShipmentStatus.READY_FOR_PICKUP, ShipmentStatus.EXCEPTION, ShipmentStatus.CANCELLED,
+    ShipmentStatus.RETURNING, ShipmentStatus.RETURNED, ShipmentStatus.DELIVERED,
+])}  # fmt: skip
 KEPT_HEADERS = ("content-type", "user-agent", "aftership-hmac-sha256", "sign",
                 "x-hmac-signature", "shippo-auth-signature")  # fmt: skip
 
@@ -155,6 +163,11 @@ def refresh_status(shipment: Shipment) -> bool:
     latest = locked.events.order_by("-occurred_at", "-id").first()
     if latest is None:
         return False
+    tied = list(locked.events.filter(occurred_at=latest.occurred_at))
+    if len(tied) > 1:  # same second: the furthest along wins, whatever arrived first
+        latest = max(
+            tied, key=lambda event: (PROGRESS.get(event.status, 0), event.provider_event_id)
+        )
     first_move = (
         locked.events.exclude(status__in=[ShipmentStatus.NO_INFO, ShipmentStatus.LABEL_CREATED])
         .order_by("occurred_at")

@@ -142,3 +142,15 @@ def test_lookup_page_renders_for_anonymous_visitors(db):
     response = Client().get(reverse("shipping:track"))
     assert response.status_code == 200
     assert 'name="number"' in response.content.decode()
+
+
+def test_hostile_lookup_input(shop):
+    client = Client()
+    for number, email in [("' OR 1=1 --", "yuki@mail.example"), ("N" * 5000, "a@b.example"),
+                          ("NL-1001", "x" * 300 + "@mail.example"), ("🙂", "🙂@🙂"),
+                          ("NL-1001\x00", "yuki@mail.example")]:  # fmt: skip
+        response = _lookup(client, number, email)
+        assert response.status_code in (200, 404)
+        assert "Yuki" not in response.content.decode()
+    for token in ("x", "a:b:c", "." * 3000, "%00"):
+        assert client.get(f"/track/o/{token}/").status_code == 404
