@@ -112,6 +112,7 @@ def apply_parsed(
     return numbers - set(by_number)
 
 
+@transaction.atomic
 def apply_events(
     shipment: Shipment,
     events: Iterable[ParsedEvent],
@@ -156,6 +157,7 @@ def do_revise_estimate(shipment: Shipment, estimated: date, provider: str) -> No
     shipment.estimated_delivery = estimated
 
 
+@transaction.atomic
 def refresh_status(shipment: Shipment) -> bool:
     """Sets status, shipped/delivered/last-event times from the events; on a change, queues
     the notification. The row lock keeps two workers from deciding the same change twice."""
