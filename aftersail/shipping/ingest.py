@@ -54,8 +54,8 @@ def do_receive(
     raw = RawTrackingPayload.objects.create(
         account=account,
         provider=account.provider,
-        body=body[:MAX_BODY_BYTES].decode("utf-8", "replace"),
-        headers={k: v[:500] for k, v in headers.items() if k.lower() in KEPT_HEADERS},
+        body=_storable(body[:MAX_BODY_BYTES].decode("utf-8", "replace")),
+        headers={k: _storable(v[:500]) for k, v in headers.items() if k.lower() in KEPT_HEADERS},
         signature_valid=valid,
         state=State.RECEIVED if valid else State.QUARANTINED,
         error="" if valid else "bad or missing signature",
@@ -67,6 +67,12 @@ def do_receive(
     else:
         log.warning("refused %s webhook %s: bad signature", account.provider, raw.public_id)
     return raw
+
+
+def _storable(text: str) -> str:
+    """PostgreSQL text and JSON cannot hold NUL characters; a body with one is not valid
+    JSON anyway, so replacing it keeps the record without changing the outcome."""
+    return text.replace("\x00", "\ufffd")
 
 
 def process_payload(raw_id: int) -> None:

@@ -183,6 +183,7 @@ def test_shippo_signature_outside_the_replay_window_is_refused(
         b'{"msg": {"tracking_number": "X", "checkpoints": '
         b'[{"tag": "InTransit", "checkpoint_time": "yesterday"}]}}',
         "ünïcødé".encode("latin-1"),
+        b'{"msg": {"tracking_number": "A\x00B"}}\x00',
     ],
 )
 @time_machine.travel(NOW, tick=False)
