@@ -165,3 +165,23 @@ def test_admin_upload(cast, login, shop):
     response = client.post(url, {"store": shop.store.id, "file": upload})
     assert response.status_code == 302
     assert TrackingEvent.objects.count() == 2
+
+
+@time_machine.travel("2026-11-02T03:00:00Z", tick=False)
+def test_exception_opens_one_conversation_and_tells_the_customer(
+    shop, django_capture_on_commit_callbacks
+):
+    from aftersail.conversations.models import Conversation
+    from aftersail.shipping.models import ShipmentIncident
+
+    for moment in ("2026-11-02T01:00:00Z", "2026-11-02T02:00:00Z"):
+        occurred_at, _offset = parse_time(moment)
+        with django_capture_on_commit_callbacks(execute=True):
+            apply_events(shop.shipment, [ParsedEvent(shop.shipment.tracking_number, "exception",
+                         occurred_at, carrier_text="Parcel damaged")], "import")  # fmt: skip
+    assert [m.subject for m in mail.outbox] == ["ご注文 NL-1001 の配送に問題が発生しました"]
+    incident = ShipmentIncident.objects.get()
+    assert incident.reason == "exception"
+    conversation = Conversation.objects.get()
+    assert conversation.order == shop.order and conversation.customer == shop.customer
+    assert "Parcel damaged" in conversation.messages.get().body_text
