@@ -87,10 +87,12 @@ def run(total: int, per_payload: int) -> None:
     from django.db import transaction
 
     began = time.perf_counter()
-    for body, header in zip(bodies, headers, strict=True):
+    for n, (body, header) in enumerate(zip(bodies, headers, strict=True), start=1):
         with transaction.atomic():
             raw = do_receive(account, body, header)
         process_payload(raw.id)
+        if n % max(1, parcels // 10) == 0:
+            print(f"  {n}/{parcels} payloads, {time.perf_counter() - began:.0f} s", flush=True)
     elapsed = time.perf_counter() - began
     stored = TrackingEvent.objects.count()
     began_dup = time.perf_counter()
