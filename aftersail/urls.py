@@ -17,6 +17,7 @@ urlpatterns = [
     path("desk/", include("aftersail.desk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("returns/", include("aftersail.returns.portal_urls")),
+    path("", include("aftersail.shipping.urls")),
     path("", include("aftersail.portal.urls")),
 ]
 

@@ -25,6 +25,7 @@ from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
 from aftersail.demo.workspace import build_workspace
 from aftersail.returns.demo import build_returns
+from aftersail.shipping.demo import build_tracking
 
 DEMO_SEED = 20261122
 
@@ -80,6 +81,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        build_tracking(ctx.store, ctx.now, seed)
         build_workspace(ctx)
         build_returns(ctx, orders)
     return DemoSummary(
