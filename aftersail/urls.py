@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("desk/", include("aftersail.desk.urls")),
+    # Inbound mail pushed by providers: /mail/inbound/mailgun/inbound_mime/, .../postmark/inbound/
+    path("mail/inbound/", include("anymail.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("aftersail.portal.urls")),
 ]
