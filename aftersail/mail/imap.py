@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import logging
+import os
 import re
+import socket
 import ssl
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -56,13 +58,37 @@ def _connect(mailbox: Mailbox) -> imaplib.IMAP4:
     return client
 
 
+def _owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _dead_local_owner(owner: str) -> bool:
+    """Whether the lease was taken by a process of this machine that no longer runs."""
+    host, _sep, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def _take_lease(mailbox: Mailbox) -> bool:
-    """One poller per mailbox at a time, across processes (a conditional UPDATE)."""
+    """One poller per mailbox at a time, across processes (a conditional UPDATE). A lease
+    expires after LEASE, or at once when its holder on this machine has died."""
     now = timezone.now()
+    free = Q(imap_lease_until__isnull=True) | Q(imap_lease_until__lt=now)
+    holder = Mailbox.objects.filter(id=mailbox.id).values_list("imap_lease_owner", flat=True)
+    owner = holder.first() or ""
+    if owner and _dead_local_owner(owner):
+        free |= Q(imap_lease_owner=owner)
     return bool(
         Mailbox.objects.filter(id=mailbox.id)
-        .filter(Q(imap_lease_until__isnull=True) | Q(imap_lease_until__lt=now))
-        .update(imap_lease_until=now + LEASE)
+        .filter(free)
+        .update(imap_lease_until=now + LEASE, imap_lease_owner=_owner())
     )
 
 
@@ -89,7 +115,10 @@ def poll_mailbox(
         log.warning("polling %s failed: %s", mailbox.address, error)
     finally:
         Mailbox.objects.filter(id=mailbox.id).update(
-            imap_lease_until=None, last_polled_at=timezone.now(), last_poll_error=result.error
+            imap_lease_until=None,
+            imap_lease_owner="",
+            last_polled_at=timezone.now(),
+            last_poll_error=result.error,
         )
     return result
 
@@ -107,6 +136,9 @@ def _poll(
     if mailbox.imap_uidvalidity != uidvalidity:
         mailbox.imap_uidvalidity, mailbox.imap_last_uid = uidvalidity, 0
         Mailbox.objects.filter(id=mailbox.id).update(imap_uidvalidity=uidvalidity, imap_last_uid=0)
+    if mailbox.imap_last_uid:
+        # Mail stored by a poll that died before flagging (or moving) it.
+        _mark(client, mailbox, f"1:{mailbox.imap_last_uid}")
     status, data = client.uid("SEARCH", f"UID {mailbox.imap_last_uid + 1}:*")
     uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > mailbox.imap_last_uid)
     for start in range(0, len(uids), BATCH):
@@ -124,7 +156,7 @@ def _poll(
             Mailbox.objects.filter(id=mailbox.id).update(imap_last_uid=uid)
             if on_stored is not None:
                 on_stored(row)
-        _mark(client, mailbox, chunk)
+        _mark(client, mailbox, ",".join(map(str, chunk)))
 
 
 _FETCH_UID = re.compile(rb"UID (\d+)")
@@ -143,8 +175,7 @@ def _fetch(client: imaplib.IMAP4, uids: list[int]) -> Iterable[tuple[int, bytes]
     return sorted(found)
 
 
-def _mark(client: imaplib.IMAP4, mailbox: Mailbox, uids: list[int]) -> None:
-    uid_set = ",".join(map(str, uids))
+def _mark(client: imaplib.IMAP4, mailbox: Mailbox, uid_set: str) -> None:
     if mailbox.imap_processed_folder:
         status, _ = client.uid("MOVE", uid_set, _quote(mailbox.imap_processed_folder))
         if status == "OK":
@@ -169,7 +200,9 @@ def poll_all(
 ) -> list[PollResult]:
     """Polls several mailboxes at once, one thread (and database connection) each."""
     targets = pollable_mailboxes() if mailboxes is None else mailboxes
-    if len(targets) <= 1 or (connection.vendor == "sqlite" and connection.in_atomic_block):
+    # An in-memory SQLite database (the tests') locks whole tables across threads.
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()  # type: ignore[attr-defined]
+    if len(targets) <= 1 or in_memory or connection.in_atomic_block:
         return [poll_mailbox(m, on_stored=on_stored) for m in targets]
 
     def one(mailbox: Mailbox) -> PollResult:

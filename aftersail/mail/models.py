@@ -62,6 +62,7 @@ class Mailbox(TimeStampedModel):
     imap_uidvalidity = models.BigIntegerField(null=True, blank=True)
     imap_last_uid = models.BigIntegerField(default=0)
     imap_lease_until = models.DateTimeField(null=True, blank=True)
+    imap_lease_owner = models.CharField(max_length=255, blank=True, help_text="host:pid")
     last_polled_at = models.DateTimeField(null=True, blank=True)
     last_poll_error = models.TextField(blank=True)
 

@@ -4,6 +4,7 @@ other customer: the world every inbound-mail test starts from."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from aftersail.mail.ingest import do_process_inbound, do_store_inbound
 from aftersail.mail.models import InboundEmail, Mailbox
 from aftersail.mail.parsing import thread_index_root
 from aftersail.testing import factories as f
+from aftersail.testing.mailservers import Dovecot, dovecot_available, running_dovecot
 
 EML = Path(__file__).parent / "eml"
 NOW = datetime(2026, 11, 28, 9, 30, tzinfo=UTC)
@@ -89,6 +91,14 @@ def build_world() -> MailWorld:
         external_id="<reply-1@nordwind.example>", delivery=Message.Delivery.SENT
     )
     return MailWorld(store, mailbox, anna, bob, conversation, bob_conversation)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    if not dovecot_available():
+        pytest.skip("dovecot is not installed (apt-get install dovecot-imapd)")
+    with running_dovecot() as server:
+        yield server
 
 
 @pytest.fixture
