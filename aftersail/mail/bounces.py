@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
+from datetime import datetime
 
 from aftersail.commerce.models import Store
 from aftersail.conversations.models import Channel, Conversation, Message
@@ -11,11 +11,11 @@ from aftersail.customers.models import CustomerIdentity
 from aftersail.mail.parsing import ParsedEmail
 
 
-def record_bounce(store: Store, parsed: ParsedEmail) -> Conversation | None:
+def record_bounce(store: Store, parsed: ParsedEmail, when: datetime) -> Conversation | None:
     bounce = parsed.bounce
     if bounce is None:
         return None
-    now = timezone.now()
+    now = when
     CustomerIdentity.objects.filter(
         store=store,
         kind=CustomerIdentity.Kind.EMAIL,
@@ -47,6 +47,7 @@ def record_bounce(store: Store, parsed: ParsedEmail) -> Conversation | None:
             author_kind=Message.AuthorKind.SYSTEM,
             text=note,
             channel=Channel.EMAIL,
+            at=when,
             metadata={
                 "bounce": {"recipients": list(bounce.recipients), "diagnostic": bounce.diagnostic}
             },

@@ -256,7 +256,7 @@ def _new_message(row: InboundEmail, parsed: ParsedEmail, message_id: str, how: s
 def _apply_bounce(row: InboundEmail, parsed: ParsedEmail) -> str:
     from aftersail.mail.bounces import record_bounce
 
-    conversation = record_bounce(row.store, parsed)
+    conversation = record_bounce(row.store, parsed, row.created_at)
     bounce = parsed.bounce
     recipients = ", ".join(bounce.recipients) if bounce else ""
     reason = f"Bounce for {recipients or 'unknown recipients'}"
