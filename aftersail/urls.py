@@ -15,6 +15,8 @@ urlpatterns = [
     path("desk/search/", include("aftersail.search.urls")),
     path("desk/returns/", include("aftersail.returns.desk_urls")),
     path("desk/", include("aftersail.desk.urls")),
+    # Inbound mail pushed by providers: /mail/inbound/mailgun/inbound_mime/, .../postmark/inbound/
+    path("mail/inbound/", include("anymail.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("returns/", include("aftersail.returns.portal_urls")),
     path("", include("aftersail.shipping.urls")),

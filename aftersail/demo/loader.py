@@ -21,6 +21,7 @@ from aftersail.commerce.models import Product, Store
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.demo import catalog, staff
 from aftersail.demo.conversations import build_conversations
+from aftersail.demo.mail import build_mail
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
 from aftersail.demo.workspace import build_workspace
@@ -84,6 +85,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         build_tracking(ctx.store, ctx.now, seed)
         build_workspace(ctx)
         build_returns(ctx, orders)
+        build_mail(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
     )
