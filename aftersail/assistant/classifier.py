@@ -106,8 +106,13 @@ class IntentClassifier:
         return self.predict_many([text])[0]
 
     def predict_many(self, texts: list[str]) -> list[Prediction]:
+        import sklearn  # type: ignore[import-untyped]
+
         results = []
-        for probabilities in self.pipeline.predict_proba([t[:2000] for t in texts]):
+        # Our own inputs need no finiteness or parameter checks; they cost half the time.
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            all_probabilities = self.pipeline.predict_proba([t[:2000] for t in texts])
+        for probabilities in all_probabilities:
             best = int(probabilities.argmax())
             label = str(self.labels[best])
             results.append(

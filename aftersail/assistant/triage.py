@@ -121,3 +121,49 @@ def do_hand_over(conversation: Conversation, turn: AssistantTurn) -> Message:
             kind=Message.Kind.NOTE, author_kind=Message.AuthorKind.SYSTEM, text=handover_note(turn)
         ),
     )
+
+
+@pipeline.register_inbound_step(pipeline.ASSIST, "assistant.first_email")
+def answer_first_email(message: Message) -> None:
+    """With ``AssistantSettings.answer_first_email``, answers the first email of a
+    conversation when the assistant has a complete answer (an order status for an order
+    of the sender, or a knowledge-base article); anything else waits for a person."""
+    from aftersail.assistant.dialogue import reply
+    from aftersail.conversations.models import Channel
+    from aftersail.customers.models import CustomerIdentity
+
+    conversation = message.conversation
+    if message.channel != Channel.EMAIL:
+        return
+    settings = AssistantSettings.objects.filter(store_id=conversation.store_id).first()
+    if settings is None or not settings.enabled or not settings.answer_first_email:
+        return
+    inbound = conversation.messages.filter(kind=Message.Kind.INBOUND).order_by("created_at", "id")
+    if inbound.values_list("id", flat=True).first() != message.id:
+        return
+    if conversation.messages.filter(author_kind=Message.AuthorKind.ASSISTANT).exists():
+        return  # answered already (the step runs again after a crash)
+    sender = (
+        CustomerIdentity.objects.filter(
+            customer_id=conversation.customer_id, kind=CustomerIdentity.Kind.EMAIL
+        )
+        .order_by("-is_primary", "id")
+        .values_list("value", flat=True)
+        .first()
+    )
+    # The sender's address stands for the email half of the verification.
+    state = {"facts": {"email": sender}} if sender else {}
+    language = message.language or conversation.language
+    turn = reply(state, message.body_text, language, store=conversation.store)
+    if turn.handover or turn.state.get("awaiting"):
+        return
+    do_add_message(
+        conversation,
+        NewMessage(
+            kind=Message.Kind.REPLY,
+            author_kind=Message.AuthorKind.ASSISTANT,
+            text=turn.text,
+            language=turn.language,
+            metadata={"assistant": {"intent": turn.intent, "confidence": turn.confidence}},
+        ),
+    )

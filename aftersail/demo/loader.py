@@ -20,6 +20,7 @@ from aftersail.accounts.models import Agent, Team, User
 from aftersail.commerce.models import Product, Store
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.demo import catalog, staff
+from aftersail.demo.assistant import build_assistant_settings
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
@@ -78,6 +79,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        build_assistant_settings(ctx.store)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
     )
