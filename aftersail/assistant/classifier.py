@@ -105,14 +105,28 @@ class IntentClassifier:
     def predict(self, text: str) -> Prediction:
         return self.predict_many([text])[0]
 
-    def predict_many(self, texts: list[str]) -> list[Prediction]:
-        import sklearn  # type: ignore[import-untyped]
+    def probabilities(self, texts: list[str]) -> Any:
+        """Class probabilities, one row per text: the pipeline's ``predict_proba`` without
+        scikit-learn's per-call plumbing (input checks, joblib), which costs more than the
+        arithmetic for one short message. The model is multinomial logistic regression, so
+        the probabilities are the softmax of the linear scores."""
+        import numpy as np
+        from scipy import sparse  # type: ignore[import-untyped]
 
+        union, model = self.pipeline.steps[0][1], self.pipeline.steps[-1][1]
+        clipped = [t[:2000] for t in texts]
+        features = sparse.hstack(
+            [vectorizer.transform(clipped) for _name, vectorizer in union.transformer_list]
+        ).tocsr()
+        scores = np.asarray(features @ model.coef_.T) + model.intercept_
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    def predict_many(self, texts: list[str]) -> list[Prediction]:
         results = []
-        # Our own inputs need no finiteness or parameter checks; they cost half the time.
-        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
-            all_probabilities = self.pipeline.predict_proba([t[:2000] for t in texts])
-        for probabilities in all_probabilities:
+        for probabilities in self.probabilities(texts):
             best = int(probabilities.argmax())
             label = str(self.labels[best])
             results.append(

@@ -174,3 +174,12 @@ def test_hostile_input_gets_a_hand_over_not_a_crash(classifier, shop, text):
     turn = _say(classifier, store, {}, text, language="xx")
     assert turn.language == "en"
     assert isinstance(turn.text, str) and turn.text
+
+
+def test_the_fast_probabilities_equal_the_pipelines(classifier):
+    import numpy as np
+
+    texts = ["Wo ist meine Bestellung?", "I want a refund", "tell me a joke", ""]
+    assert np.allclose(
+        classifier.probabilities(texts), classifier.pipeline.predict_proba(texts), atol=1e-9
+    )
