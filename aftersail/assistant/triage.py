@@ -13,6 +13,7 @@ from aftersail.assistant.entities import extract, order_number_pattern
 from aftersail.assistant.models import AssistantSettings
 from aftersail.commerce.models import Order
 from aftersail.conversations import pipeline, timeline
+from aftersail.conversations.changes import do_change_category
 from aftersail.conversations.models import Conversation, ConversationEvent, Message
 from aftersail.conversations.services import NewMessage, do_add_message
 
@@ -67,19 +68,8 @@ def classify_message(message: Message) -> None:
 
 
 def set_category(conversation: Conversation, category: str) -> None:
-    previous = conversation.category
-    if previous == category:
-        return
-    conversation.category = category
-    conversation.save(update_fields=["category", "updated_at"])
-    timeline.record(
-        conversation,
-        Event.CATEGORY_CHANGED,
-        timeline.Actor.system(),
-        previous=previous,
-        category=category,
-        by="assistant",
-    )
+    """Files the conversation under ``category`` as the system (the assistant)."""
+    do_change_category(conversation, category, timeline.Actor.system())
 
 
 def handover_note(turn: AssistantTurn) -> str:

@@ -24,6 +24,7 @@ from aftersail.demo.assistant import build_assistant_settings
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
+from aftersail.demo.workspace import build_workspace
 
 DEMO_SEED = 20261122
 
@@ -80,6 +81,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
         build_assistant_settings(ctx.store)
+        build_workspace(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
     )
