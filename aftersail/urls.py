@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("desk/language/", include("aftersail.language.urls")),
     path("desk/search/", include("aftersail.search.urls")),
     path("desk/returns/", include("aftersail.returns.desk_urls")),
     path("desk/", include("aftersail.desk.urls")),

@@ -20,6 +20,7 @@ from aftersail.accounts.models import Agent, Team, User
 from aftersail.commerce.models import Product, Store
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.demo import catalog, staff
+from aftersail.demo.assistant import build_assistant_settings
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.mail import build_mail
 from aftersail.demo.orders import build_orders
@@ -83,6 +84,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
         build_tracking(ctx.store, ctx.now, seed)
+        build_assistant_settings(ctx.store)
         build_workspace(ctx)
         build_returns(ctx, orders)
         build_mail(ctx)
