@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from aftersail.api.main import api
 from aftersail.core.views import healthz
+from aftersail.knowledge.urls import desk_urlpatterns as knowledge_desk_urls
 
 admin.site.site_header = "Aftersail administration"
 admin.site.site_title = "Aftersail"
@@ -12,7 +13,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("desk/kb/", include(knowledge_desk_urls)),
     path("desk/", include("aftersail.desk.urls")),
+    path("help/", include("aftersail.knowledge.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("aftersail.portal.urls")),
 ]
