@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from aftersail.api.main import api
+from aftersail.chat.urls import desk_urlpatterns as chat_desk_urls
 from aftersail.core.views import healthz
 from aftersail.knowledge.urls import desk_urlpatterns as knowledge_desk_urls
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("desk/kb/", include(knowledge_desk_urls)),
+    path("desk/chat/", include(chat_desk_urls)),
+    path("chat/", include("aftersail.chat.urls")),
     path("desk/", include("aftersail.desk.urls")),
     path("help/", include("aftersail.knowledge.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
