@@ -3,8 +3,10 @@ availability switch and live include in the desk."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
@@ -15,6 +17,7 @@ from aftersail.chat import services
 from aftersail.chat.live import desk_group, push
 from aftersail.chat.models import AgentPresence
 from aftersail.chat.sessions import check_origin, normalize_origin, session_from_token
+from aftersail.chat.strings import widget_strings
 from aftersail.chat.uploads import do_upload
 from aftersail.commerce.models import Store
 from aftersail.conversations.visibility import visible_conversations
@@ -24,7 +27,13 @@ WIDGET_JS = Path(__file__).parent / "static" / "chat" / "widget.js"
 
 @require_GET
 def widget_js(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(WIDGET_JS.read_bytes(), content_type="text/javascript; charset=utf-8")
+    """The widget with its texts in every shipped language, so that the button speaks the
+    visitor's language before any connection is opened."""
+    catalog = {code: widget_strings(code) for code, _name in settings.LANGUAGES}
+    # Escape "<" so that no text can ever close a surrounding <script> element.
+    table = json.dumps(catalog, ensure_ascii=False).replace("<", "\\u003c")
+    source = WIDGET_JS.read_text(encoding="utf-8").replace("/*STRINGS*/", f"{table} || ", 1)
+    response = HttpResponse(source, content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -12,12 +12,25 @@
   var wsUrl = (base.protocol === "https:" ? "wss://" : "ws://") + base.host + "/ws/chat/" + encodeURIComponent(store) + "/";
   var uploadUrl = base.origin + "/chat/" + encodeURIComponent(store) + "/upload/";
   var tokenKey = "aftersail-chat:" + store;
-  var t = {open: "Chat with us", close: "Close the chat", title: "Customer service", placeholder: "Type your message",
-    send: "Send", attach: "Attach a file", typing: "Typing…", you: "You", agent: "Customer service", assistant: "Assistant",
-    reconnecting: "Connection lost. Reconnecting…", connected: "Connected", email_label: "Your email address",
-    email_submit: "Continue by email", transcript: "Email me a transcript", log: "Chat messages",
-    transcript_sent: "We have sent the transcript to your email address.", upload_failed: "The file could not be sent.",
-    too_fast: "You are sending messages too quickly. Please wait a moment."};
+  // Filled in by the server with the texts in every shipped language; English stands in.
+  var catalog = /*STRINGS*/{"en": {open: "Chat with us", close: "Close the chat", title: "Customer service",
+    placeholder: "Type your message", send: "Send", attach: "Attach a file", typing: "Typing…", you: "You",
+    agent: "Customer service", assistant: "Assistant", reconnecting: "Connection lost. Reconnecting…",
+    connected: "Connected", email_label: "Your email address", email_submit: "Continue by email",
+    transcript: "Email me a transcript", log: "Chat messages", transcript_sent: "We have sent the transcript to your email address.",
+    upload_failed: "The file could not be sent.", too_fast: "You are sending messages too quickly. Please wait a moment."}};
+  function pickLanguage() {
+    var wanted = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"]);
+    for (var i = 0; i < wanted.length; i++) {
+      var code = String(wanted[i]).toLowerCase();
+      if (catalog[code]) return code;
+      if (catalog[code.split("-")[0]]) return code.split("-")[0];
+    }
+    return "en";
+  }
+  var t = {};
+  var initial = catalog[pickLanguage()] || catalog.en;
+  for (var k in initial) t[k] = initial[k];
 
   var host = document.createElement("div");
   host.setAttribute("data-aftersail-chat", store);
