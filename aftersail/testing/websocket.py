@@ -23,7 +23,7 @@ class WebsocketClient(ApplicationCommunicator):  # type: ignore[misc]
         }
         super().__init__(app, scope)
 
-    async def connect(self, timeout: float = 3) -> tuple[bool, int | None]:
+    async def connect(self, timeout: float = 10) -> tuple[bool, int | None]:
         """(accepted, close code)."""
         await self.send_input({"type": "websocket.connect"})
         response = await self.receive_output(timeout)
@@ -42,16 +42,16 @@ class WebsocketClient(ApplicationCommunicator):  # type: ignore[misc]
     async def send_json_to(self, data: Any) -> None:
         await self.send_to(text_data=json.dumps(data))
 
-    async def receive_json_from(self, timeout: float = 3) -> Any:
+    async def receive_json_from(self, timeout: float = 10) -> Any:
         response = await self.receive_output(timeout)
         if response["type"] != "websocket.send" or response.get("text") is None:
             raise AssertionError(f"expected a text frame, got {response!r}")
         return json.loads(response["text"])
 
-    async def receive_output_event(self, timeout: float = 3) -> dict[str, Any]:
+    async def receive_output_event(self, timeout: float = 10) -> dict[str, Any]:
         result: dict[str, Any] = await self.receive_output(timeout)
         return result
 
-    async def disconnect(self, code: int = 1000, timeout: float = 3) -> None:
+    async def disconnect(self, code: int = 1000, timeout: float = 10) -> None:
         await self.send_input({"type": "websocket.disconnect", "code": code})
         await self.wait(timeout)
