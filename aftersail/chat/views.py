@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,6 +22,7 @@ from aftersail.chat.strings import widget_strings
 from aftersail.chat.uploads import do_upload
 from aftersail.commerce.models import Store
 from aftersail.conversations.visibility import visible_conversations
+from aftersail.portal.views import portal_store
 
 WIDGET_JS = Path(__file__).parent / "static" / "chat" / "widget.js"
 
@@ -37,6 +39,16 @@ def widget_js(request: HttpRequest) -> HttpResponse:
     response["Cache-Control"] = "public, max-age=300"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_GET
+def demo_shop(request: HttpRequest) -> HttpResponse:
+    """A stand-in for a shop's page with the widget, to try the chat without a shop."""
+    store = portal_store()
+    if store is None:
+        raise Http404("no store")
+    widget_url = settings.SITE_URL.rstrip("/") + reverse("chat:widget")
+    return render(request, "chat/demo_shop.html", {"store": store, "widget_url": widget_url})
 
 
 def _cors(response: HttpResponse, origin: str) -> HttpResponse:

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aftersail.accounts.models import Agent, Team, User
+from aftersail.chat.demo import load_demo_chat
 from aftersail.commerce.models import Product, Store
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.demo import catalog, staff
@@ -80,6 +81,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
         load_demo_articles(ctx.store)
+        load_demo_chat(ctx.store, ctx.teams.get("Europe"))
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
     )

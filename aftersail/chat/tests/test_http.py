@@ -139,3 +139,8 @@ def test_without_the_assistant_module_the_chat_hands_over(chat, monkeypatch) -> 
     do_respond(session, do_customer_message(session, "Hej", "1"))
     session.refresh_from_db()
     assert session.state == ChatSession.State.ASK_EMAIL
+
+
+def test_demo_shop_page_embeds_the_widget(cast) -> None:  # type: ignore[no-untyped-def]
+    html = Client().get("/chat/demo-shop/").content.decode()
+    assert '<script src="http://127.0.0.1:8000/chat/widget.js" data-store="cast" async>' in html
