@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from aftersail.chat import routing as chat_routing
+from django.urls import path
 
-websocket_urlpatterns: list[Any] = [*chat_routing.websocket_urlpatterns]
+from aftersail.chat import routing as chat_routing
+from aftersail.desk.live import ConversationConsumer, InboxConsumer
+
+websocket_urlpatterns: list[Any] = [
+    path("ws/desk/", InboxConsumer.as_asgi()),
+    path("ws/desk/conversations/<int:number>/", ConversationConsumer.as_asgi()),
+    *chat_routing.websocket_urlpatterns,
+]
 public_websocket_urlpatterns: list[Any] = [*chat_routing.public_websocket_urlpatterns]

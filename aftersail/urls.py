@@ -17,6 +17,7 @@ urlpatterns = [
     path("desk/kb/", include(knowledge_desk_urls)),
     path("desk/chat/", include(chat_desk_urls)),
     path("chat/", include("aftersail.chat.urls")),
+    path("desk/search/", include("aftersail.search.urls")),
     path("desk/", include("aftersail.desk.urls")),
     path("help/", include("aftersail.knowledge.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,9 +10,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import override
 
 from aftersail.accounts.models import Agent
+from aftersail.assignment.services import on_shift
 from aftersail.chat import strings
 from aftersail.chat.assistant_bridge import assistant_turn
 from aftersail.chat.models import AgentPresence, ChatSession
@@ -41,12 +43,17 @@ def check_message_allowed(session: ChatSession) -> None:
 
 
 def agents_available(session: ChatSession) -> bool:
-    """An agent of the chat team (any team when none is set) has switched chat on."""
+    """An agent of the chat team (any team when none is set) has switched chat on and is on
+    shift (agents without shifts count as always on shift, as in routing)."""
     team = chat_settings(session.store).team
     agents = Agent.objects.filter(presence__available=True, user__is_active=True)
     if team is not None:
         agents = agents.filter(teams=team)
-    return agents.exists()
+    now = timezone.now()
+    return any(
+        on_shift(agent.shifts.all(), agent.time_zone, now)
+        for agent in agents.prefetch_related("shifts").distinct()
+    )
 
 
 def _ensure_conversation(session: ChatSession, subject: str) -> Conversation:

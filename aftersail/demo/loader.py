@@ -24,6 +24,7 @@ from aftersail.demo import catalog, staff
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
+from aftersail.demo.workspace import build_workspace
 from aftersail.knowledge.demo_articles import load_demo_articles
 
 DEMO_SEED = 20261122
@@ -82,6 +83,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         conversations, messages = build_conversations(ctx, orders)
         load_demo_articles(ctx.store)
         load_demo_chat(ctx.store, ctx.teams.get("Europe"))
+        build_workspace(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
     )

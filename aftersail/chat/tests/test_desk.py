@@ -119,3 +119,14 @@ def test_presence_switch(cast, login) -> None:  # type: ignore[no-untyped-def]
     )
     assert login(None).post("/desk/chat/presence/set/", {"available": "1"}).status_code == 302
     assert AgentPresence.objects.count() == 1
+
+
+def test_chat_conversation_page_carries_the_live_include(cast, login) -> None:  # type: ignore[no-untyped-def]
+    from aftersail.testing import factories as f
+
+    chat = f.make_conversation(cast.customer, team=cast.team_a, channel="chat", text="Hallo")
+    page = login(cast.agent_a.user).get(f"/desk/conversations/{chat.id}/").content.decode()
+    assert f'data-socket="/ws/desk/chat/{chat.id}/"' in page
+    assert f"/desk/kb/conversations/{chat.id}/articles/" in page
+    other = login(cast.agent_a.user).get(f"/desk/conversations/{cast.conversation_a.id}/")
+    assert "/ws/desk/chat/" not in other.content.decode()

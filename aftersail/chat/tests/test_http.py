@@ -144,3 +144,23 @@ def test_without_the_assistant_module_the_chat_hands_over(chat, monkeypatch) -> 
 def test_demo_shop_page_embeds_the_widget(cast) -> None:  # type: ignore[no-untyped-def]
     html = Client().get("/chat/demo-shop/").content.decode()
     assert '<script src="http://127.0.0.1:8000/chat/widget.js" data-store="cast" async>' in html
+
+
+def test_an_available_agent_off_shift_does_not_take_chats(chat) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, time
+
+    import time_machine
+
+    from aftersail.assignment.models import Shift
+    from aftersail.chat.services import agents_available
+
+    cast, session = chat
+    do_set_presence(cast.agent_a, True)  # Europe/Berlin, Mondays 09:00-17:00
+    Shift.objects.create(agent=cast.agent_a, weekday=0, starts=time(9), ends=time(17))
+    with time_machine.travel(datetime(2026, 11, 30, 10, 0, tzinfo=UTC), tick=False):  # Mon 11:00
+        assert agents_available(session) is True
+    with time_machine.travel(datetime(2026, 11, 30, 17, 0, tzinfo=UTC), tick=False):  # 18:00
+        assert agents_available(session) is False
+    do_set_presence(cast.agent_a, False)
+    with time_machine.travel(datetime(2026, 11, 30, 10, 0, tzinfo=UTC), tick=False):
+        assert agents_available(session) is False
