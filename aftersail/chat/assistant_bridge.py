@@ -1,9 +1,9 @@
 """The seam to the assistant (``aftersail.assistant``), imported lazily.
 
-When the assistant app provides ``aftersail.assistant.dialogue.reply(state, text, language)``
-returning a turn with ``text``, ``handover`` and ``state`` (attributes or dict keys), the chat
-lets it answer first. Without it, or when it fails, the chat goes straight to a human: a
-broken assistant must never leave a visitor without an answer.
+When the assistant app provides ``aftersail.assistant.dialogue.reply(state, text, language,
+*, store)`` returning a turn with ``text``, ``handover`` and ``state`` (attributes or dict
+keys), the chat lets it answer first. Without it, or when it fails, the chat goes straight to
+a human: a broken assistant must never leave a visitor without an answer.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def assistant_turn(session: ChatSession, message: Message) -> Turn | None:
         "channel": "chat",
     }
     try:
-        turn = reply(state, message.body_text, session_language(session))
+        turn = reply(state, message.body_text, session_language(session), store=session.store)
     except Exception:
         log.exception("the assistant failed on chat message %s", message.public_id)
         return Turn("", handover=True, state=session.assistant_state)

@@ -125,23 +125,27 @@ def do_respond(session: ChatSession, message: Message) -> None:
         session.save(update_fields=["assistant_state", "updated_at"])
         _say(session, turn.text, Message.AuthorKind.ASSISTANT)
         return
+    announced = turn is not None and bool(turn.text)
     if turn is not None and turn.text:
         _say(session, turn.text, Message.AuthorKind.ASSISTANT)
-    do_hand_over(session)
+    do_hand_over(session, announced=announced)
 
 
-def do_hand_over(session: ChatSession) -> None:
+def do_hand_over(session: ChatSession, *, announced: bool = False) -> None:
+    """To an agent when one is available (the assistant may have announced it already),
+    else the visitor is asked for an email address."""
     language = session_language(session)
     if agents_available(session):
         session.state = S.WAITING
-        with override(language):
-            text = str(strings.HANDED_OVER)
-    else:
-        session.state = S.ASK_EMAIL
-        with override(language):
-            text = str(strings.NO_AGENT)
+        session.save(update_fields=["state", "updated_at"])
+        if not announced:
+            with override(language):
+                _say(session, str(strings.HANDED_OVER))
+        return
+    session.state = S.ASK_EMAIL
     session.save(update_fields=["state", "updated_at"])
-    _say(session, text)
+    with override(language):
+        _say(session, str(strings.NO_AGENT))
 
 
 @transaction.atomic

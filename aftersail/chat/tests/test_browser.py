@@ -122,17 +122,24 @@ def _scenario(api, browser, shop, base, env) -> None:  # type: ignore[no-untyped
     box.fill("Hallo, wo ist meine Bestellung?")
     box.press("Enter")
     expect(log).to_contain_text("Hallo, wo ist meine Bestellung?")
+    others = log.locator(".msg.other")
     if assistant_installed():
-        # The assistant asks to verify; the customer gives order number and email.
-        expect(log.locator(".msg.other")).to_have_count(1)
+        # The assistant asks to verify; the customer gives order number and email and gets
+        # the order's status; then a question it cannot answer goes to a person (its own
+        # hand-over line, counted, since its wording belongs to the assistant).
+        expect(others).to_have_count(1)
         box.fill("NL-4711, jonas@mail.example")
         box.press("Enter")
-        expect(log.locator(".msg.other").last).to_contain_text("NL-4711")
+        expect(others).to_have_count(2)
+        expect(others.nth(1)).to_contain_text("NL-4711")
         box.fill("Können Sie mir ein Gedicht über Zelte schreiben?")
         box.press("Enter")
-    expect(log).to_contain_text(
-        "Ich verbinde Sie mit jemandem aus unserem Team. Gleich ist jemand für Sie da."
-    )
+        expect(others).to_have_count(3)
+    else:
+        expect(others).to_have_count(1)
+        expect(others.first).to_contain_text(
+            "Ich verbinde Sie mit jemandem aus unserem Team. Gleich ist jemand für Sie da."
+        )
     query = (
         "from aftersail.conversations.models import Conversation as C; print(C.objects.get().id)"
     )
@@ -157,7 +164,7 @@ def _scenario(api, browser, shop, base, env) -> None:  # type: ignore[no-untyped
     expect(dialog.get_by_text("Schreibt…")).to_be_visible()
     agent_box.fill("Hallo Jonas, Ihr Paket ist heute bei DHL eingegangen.")
     agent.get_by_role("button", name="Senden").click()
-    reply = log.locator(".msg.other").last
+    reply = others.last
     expect(reply).to_contain_text("Hallo Jonas, Ihr Paket ist heute bei DHL eingegangen.")
     expect(reply).to_contain_text("Lena")
     expect(agent_log).to_contain_text("Hallo Jonas")

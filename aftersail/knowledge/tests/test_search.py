@@ -101,3 +101,11 @@ def test_japanese_is_indexed_as_bigrams() -> None:
     assert prepare_text("返品したい", "ja") == " 返品 品し "
     assert query_terms("返品", "ja") == ["返品"]
     assert query_terms("Return RETURN return", "en") == ["return"]
+
+
+def test_the_assistants_hook_returns_titles_and_links(store) -> None:  # type: ignore[no-untyped-def]
+    from aftersail.knowledge.assistant import search_for_assistant
+
+    (first, *_rest) = search_for_assistant("Zoll bezahlen", "de-AT", store)
+    assert first.title == "Fallen Zölle oder Einfuhrumsatzsteuer an?"
+    assert first.url == "http://127.0.0.1:8000/help/customs-duties/?lang=de"
