@@ -133,7 +133,10 @@ def test_pipeline_route_step_runs_on_inbound(cast, django_capture_on_commit_call
         time_machine.travel(MONDAY_10_BERLIN, tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        conversation = f.make_conversation(cast.customer, language="de")
+        # German text: the language step (when installed) agrees with the rule's language.
+        conversation = f.make_conversation(
+            cast.customer, language="de", text="Guten Tag, wo ist mein Paket? Ich warte schon."
+        )
     conversation = Conversation.objects.get(id=conversation.id)
     assert conversation.team == cast.team_a
     # Team A: admin (en only), supervisor_a (en only), agent_a (de, en) -> agent_a.
