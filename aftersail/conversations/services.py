@@ -97,8 +97,9 @@ def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
     if new.kind == Message.Kind.INBOUND and new.author_kind != Message.AuthorKind.CUSTOMER:
         raise ConversationError("inbound messages come from the customer")
     # PostgreSQL text cannot hold NUL bytes; no channel needs them in a message body.
-    html = sanitize_html(new.html.replace("\x00", ""))
-    text = new.text.replace("\x00", "").strip() or html_to_text(html)
+    # (U+FFFD marks where one was, so a message of nothing but NULs is still stored.)
+    html = sanitize_html(new.html.replace("\x00", "\ufffd"))
+    text = new.text.replace("\x00", "\ufffd").strip() or html_to_text(html)
     if not text and not html:
         raise ConversationError("a message needs a text")
     when = new.at or timezone.now()
