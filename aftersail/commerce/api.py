@@ -2,7 +2,8 @@
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
@@ -11,10 +12,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Reply
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
+from aftersail.api.pagination import Pagination
 from aftersail.commerce.models import Order
 from aftersail.commerce.sync import (
     LineData,
@@ -28,6 +30,13 @@ from aftersail.customers.profiles import CustomerError, find_or_create_by_email
 from aftersail.shipping.models import Shipment, ShipmentStatus
 
 router = Router(tags=["orders"])
+
+# The OpenAPI schema names enums by their class name; Order.Status would overwrite the
+# conversations' Status there, so the API gets it under a name of its own.
+if TYPE_CHECKING:
+    OrderStatus = str
+else:
+    OrderStatus = StrEnum("OrderStatus", {s.name: s.value for s in Order.Status})
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Text = Annotated[str, Field(max_length=200)]
@@ -118,7 +127,7 @@ class OrderIn(Schema):
     )
     placed_at: datetime
     currency: str = Field(pattern=r"^[A-Za-z]{3}$")
-    status: Order.Status = Order.Status.OPEN
+    status: OrderStatus = Order.Status.OPEN.value
     payment_status: Order.PaymentStatus = Order.PaymentStatus.PAID
     shipping_total: Money = Decimal("0")
     tax_total: Money = Decimal("0")
@@ -148,7 +157,7 @@ def _caller(request: HttpRequest, scope: str) -> Caller:
 
 
 @router.get("", response=list[OrderOut], summary="Orders the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_orders(request: HttpRequest, filters: Query[OrderFilters]) -> QuerySet[Order]:
     orders = _orders(_caller(request, Scope.ORDERS_READ))
     if filters.number:

@@ -11,11 +11,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Reply
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aftersail.accounts.models import Agent, Team
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
+from aftersail.api.pagination import Pagination
 from aftersail.conversations import changes
 from aftersail.conversations.models import (
     Category,
@@ -129,7 +130,7 @@ def _team(name: str) -> Team:
 
 
 @router.get("", response=list[ConversationOut], summary="Conversations the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_conversations(
     request: HttpRequest, filters: Query[ConversationFilters]
 ) -> QuerySet[Conversation]:
@@ -249,7 +250,7 @@ def update_conversation(
 @router.get(
     "/{conversation_id}/messages", response=list[MessageOut], summary="Its messages, oldest first"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_messages(request: HttpRequest, conversation_id: UUID) -> QuerySet[Message]:
     conversation = _visible(_read(request), conversation_id)
     return conversation.messages.order_by("created_at", "id")

@@ -8,10 +8,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
+from aftersail.api.pagination import Pagination
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.customers.profiles import (
     CustomerError,
@@ -95,7 +96,7 @@ def _caller(request: HttpRequest, scope: str) -> Caller:
 
 
 @router.get("", response=list[CustomerOut], summary="Customers the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_customers(request: HttpRequest, filters: Query[CustomerFilters]) -> QuerySet[Customer]:
     customers = _customers(_caller(request, Scope.CUSTOMERS_READ))
     if filters.email:
