@@ -105,6 +105,8 @@ class Conversation(TimeStampedModel):
             models.Index(fields=["assignee", "status", "-last_message_at"]),
             models.Index(fields=["customer", "-last_message_at"]),
             models.Index(fields=["status", "-last_message_at"]),
+            # The inbox of an agent (team OR assignee) walks this and stops after a page.
+            models.Index(fields=["-last_message_at", "-id"], name="conversation_recent_idx"),
         ]
 
     def __str__(self) -> str:
