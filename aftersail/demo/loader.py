@@ -23,6 +23,8 @@ from aftersail.demo import catalog, staff
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
+from aftersail.search.indexing import rebuild_index
+from aftersail.webhooks.models import WebhookEndpoint, WebhookEvent
 
 DEMO_SEED = 20261122
 
@@ -78,8 +80,24 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        _build_integrations(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
+    )
+
+
+def _build_integrations(ctx: DemoContext) -> None:
+    """The search index (the builders above insert in bulk, which sends no signals) and a
+    webhook endpoint to show, switched off: the demo has no receiver."""
+    rebuild_index()
+    WebhookEndpoint.objects.create(
+        public_id=ctx.uuid(),
+        store=ctx.store,
+        url="https://erp.nordlicht-outdoor.example/hooks/aftersail",
+        secret=f"whsec_demo_{ctx.uuid().hex}",
+        events=list(WebhookEvent.values),
+        is_active=False,
+        description="ERP ticket sync (switch on once the ERP receives)",
     )
 
 

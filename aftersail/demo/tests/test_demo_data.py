@@ -119,3 +119,19 @@ def test_the_same_seed_and_clock_give_the_same_store():
     with transaction.atomic():
         load_demo(now=NOW, seed=1)
         assert _fingerprint() != fingerprints[0]
+
+
+def test_demo_is_searchable_and_has_a_webhook_to_show(client):
+    from aftersail.search.models import SearchDocument
+    from aftersail.webhooks.models import WebhookEndpoint
+
+    load_demo(now=NOW)
+    order = Order.objects.first()
+    assert SearchDocument.objects.filter(kind="order", object_id=order.id).exists()
+    assert SearchDocument.objects.filter(kind="message").count() == Message.objects.count()
+    assert WebhookEndpoint.objects.get().is_active is False
+    admin = Agent.objects.filter(role="admin").first()
+    client.force_login(admin.user)
+    page = client.get("/desk/search/", {"q": order.number})
+    assert page.status_code == 200
+    assert page.context["rows"][0][0].title == order.number
