@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
 from aftersail.api.pagination import Pagination
+from aftersail.api.schemas import Input
 from aftersail.commerce.models import Order
 from aftersail.commerce.sync import (
     LineData,
@@ -86,7 +87,7 @@ class OrderOut(Schema):
         return list(obj.shipments.all())
 
 
-class LineIn(Schema):
+class LineIn(Input):
     sku: str = Field(min_length=1, max_length=64)
     name: Text = Field(min_length=1)
     quantity: int = Field(ge=1, le=100_000)
@@ -94,7 +95,7 @@ class LineIn(Schema):
     category: str = Field("", max_length=80)
 
 
-class ShipmentIn(Schema):
+class ShipmentIn(Input):
     carrier: str = Field(min_length=1, max_length=40, pattern=r"^[a-z0-9_-]+$")
     tracking_number: str = Field(min_length=1, max_length=64)
     status: ShipmentStatus = ShipmentStatus.NO_INFO
@@ -105,7 +106,7 @@ class ShipmentIn(Schema):
     is_return: bool = False
 
 
-class AddressIn(Schema):
+class AddressIn(Input):
     name: Text = ""
     line1: Text = ""
     line2: Text = ""
@@ -115,12 +116,12 @@ class AddressIn(Schema):
     country: str = Field("", pattern=r"^([A-Za-z]{2})?$")
 
 
-class CustomerRef(Schema):
+class CustomerRef(Input):
     email: str = Field(max_length=254)
     name: Text = ""
 
 
-class OrderIn(Schema):
+class OrderIn(Input):
     number: str = Field(min_length=1, max_length=40)
     customer: CustomerRef | UUID = Field(
         description="The customer's id, or an email (and name) to find or create them"
@@ -137,7 +138,7 @@ class OrderIn(Schema):
     store: str | None = Field(None, max_length=60, description="Store slug (agents only)")
 
 
-class OrderFilters(Schema):
+class OrderFilters(Input):
     number: str | None = Field(None, max_length=40)
     customer: UUID | None = None
 
@@ -186,7 +187,7 @@ def put_order(request: HttpRequest, external_id: str, data: OrderIn) -> Reply:
     tracking number."""
     who = _caller(request, Scope.ORDERS_WRITE)
     who.require_store_wide("push orders")
-    if not external_id.strip() or len(external_id) > 100:
+    if not external_id.strip() or len(external_id) > 100 or "\x00" in external_id:
         raise HttpError(422, "The order id must have 1 to 100 characters")
     stores = who.stores()
     store = stores.filter(slug=data.store).first() if data.store else None

@@ -17,6 +17,7 @@ from aftersail.accounts.models import Agent, Team
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
 from aftersail.api.pagination import Pagination
+from aftersail.api.schemas import Input
 from aftersail.conversations import changes
 from aftersail.conversations.models import (
     Category,
@@ -65,7 +66,7 @@ class MessageOut(Schema):
     created_at: datetime
 
 
-class ConversationFilters(Schema):
+class ConversationFilters(Input):
     status: Status | None = None
     channel: Channel | None = None
     language: str | None = Field(None, max_length=16)
@@ -77,7 +78,7 @@ class ConversationFilters(Schema):
     customer: UUID | None = None
 
 
-class ConversationIn(Schema):
+class ConversationIn(Input):
     customer: UUID
     text: str = Field(min_length=1, max_length=100_000, description="The customer's message")
     subject: str = Field("", max_length=300)
@@ -87,7 +88,7 @@ class ConversationIn(Schema):
     order_number: str | None = Field(None, max_length=40)
 
 
-class ConversationPatch(Schema):
+class ConversationPatch(Input):
     status: Status | None = None
     priority: Priority | None = None
     category: Category | Literal[""] | None = None
@@ -96,7 +97,7 @@ class ConversationPatch(Schema):
     unassign: bool = Field(False, description="Remove the assignee")
 
 
-class MessageIn(Schema):
+class MessageIn(Input):
     kind: Literal["reply", "note"] = "reply"
     text: str = Field("", max_length=100_000)
     html: str = Field("", max_length=500_000)
