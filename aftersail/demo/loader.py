@@ -23,6 +23,8 @@ from aftersail.demo import catalog, staff
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
+from aftersail.demo.workspace import build_workspace
+from aftersail.returns.demo import build_returns
 from aftersail.search.indexing import rebuild_index
 from aftersail.webhooks.models import WebhookEndpoint, WebhookEvent
 
@@ -80,6 +82,8 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        build_workspace(ctx)
+        build_returns(ctx, orders)
         _build_integrations(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages

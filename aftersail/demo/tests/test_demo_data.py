@@ -121,6 +121,24 @@ def test_the_same_seed_and_clock_give_the_same_store():
         assert _fingerprint() != fingerprints[0]
 
 
+def test_demo_sets_up_the_workspace():
+    from aftersail.assignment.models import Shift, TeamRouting, TeamRule
+    from aftersail.macros.models import MacroVariant
+
+    load_demo(now=NOW)
+    assert TeamRule.objects.count() == 3
+    assert set(TeamRouting.objects.values_list("mode", flat=True)) == {
+        "round_robin",
+        "least_loaded",
+        "manual",
+    }
+    assert Shift.objects.count() == 5 * Agent.objects.count()
+    assert MacroVariant.objects.filter(macro__store__slug="nordlicht").count() >= 36
+    assert Conversation.objects.filter(snoozed_until__isnull=False).count() == 3
+    assert Conversation.objects.filter(tags__name="vip").exists()
+    assert ConversationEvent.objects.filter(kind="tags_changed").exists()
+
+
 def test_demo_is_searchable_and_has_a_webhook_to_show(client):
     from aftersail.search.models import SearchDocument
     from aftersail.webhooks.models import WebhookEndpoint

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0001_initial'),
         ('commerce', '0002_initial'),
-        ('conversations', '0002_delivery_and_processing'),
+        ('conversations', '0007_event_kinds_returns'),
         ('customers', '0001_initial'),
     ]
 
