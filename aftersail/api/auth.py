@@ -21,7 +21,7 @@ from aftersail.api.models import ApiKey
 from aftersail.commerce.models import Order, Store
 from aftersail.conversations.models import Conversation
 from aftersail.conversations.timeline import Actor
-from aftersail.conversations.visibility import visible_conversations
+from aftersail.conversations.visibility import visible_conversation_q, visible_conversations
 from aftersail.customers.models import Customer
 from aftersail.search.services import Visibility
 
@@ -103,14 +103,16 @@ class Caller:
         return orders.filter(customer_id__in=self.conversations().values("customer_id"))
 
     def search_visibility(self) -> Visibility:
-        if self.key is not None:
-            stores = Store.objects.filter(id=self.key.store_id).values("id")
-            if self.sees_whole_stores:
-                return Visibility(store_ids=stores)
-            return Visibility(stores, self.conversations(), self.customers())
+        if self.agent is not None:
+            if self.agent.is_admin:
+                return Visibility()
+            return Visibility(conversations=visible_conversation_q(self.agent))
+        key = self._key()
         if self.sees_whole_stores:
-            return Visibility()
-        return Visibility(None, self.conversations(), self.customers())
+            return Visibility(store_ids=[key.store_id])
+        return Visibility(
+            store_ids=[key.store_id], conversations=Q(team__in=key.teams.values("id"))
+        )
 
 
 def caller(request: HttpRequest) -> Caller:

@@ -2,7 +2,8 @@
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
@@ -11,10 +12,12 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Reply
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
+from aftersail.api.pagination import Pagination
+from aftersail.api.schemas import Input
 from aftersail.commerce.models import Order
 from aftersail.commerce.sync import (
     LineData,
@@ -28,6 +31,13 @@ from aftersail.customers.profiles import CustomerError, find_or_create_by_email
 from aftersail.shipping.models import Shipment, ShipmentStatus
 
 router = Router(tags=["orders"])
+
+# The OpenAPI schema names enums by their class name; Order.Status would overwrite the
+# conversations' Status there, so the API gets it under a name of its own.
+if TYPE_CHECKING:
+    OrderStatus = str
+else:
+    OrderStatus = StrEnum("OrderStatus", {s.name: s.value for s in Order.Status})
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Text = Annotated[str, Field(max_length=200)]
@@ -77,7 +87,7 @@ class OrderOut(Schema):
         return list(obj.shipments.all())
 
 
-class LineIn(Schema):
+class LineIn(Input):
     sku: str = Field(min_length=1, max_length=64)
     name: Text = Field(min_length=1)
     quantity: int = Field(ge=1, le=100_000)
@@ -85,7 +95,7 @@ class LineIn(Schema):
     category: str = Field("", max_length=80)
 
 
-class ShipmentIn(Schema):
+class ShipmentIn(Input):
     carrier: str = Field(min_length=1, max_length=40, pattern=r"^[a-z0-9_-]+$")
     tracking_number: str = Field(min_length=1, max_length=64)
     status: ShipmentStatus = ShipmentStatus.NO_INFO
@@ -96,7 +106,7 @@ class ShipmentIn(Schema):
     is_return: bool = False
 
 
-class AddressIn(Schema):
+class AddressIn(Input):
     name: Text = ""
     line1: Text = ""
     line2: Text = ""
@@ -106,19 +116,19 @@ class AddressIn(Schema):
     country: str = Field("", pattern=r"^([A-Za-z]{2})?$")
 
 
-class CustomerRef(Schema):
+class CustomerRef(Input):
     email: str = Field(max_length=254)
     name: Text = ""
 
 
-class OrderIn(Schema):
+class OrderIn(Input):
     number: str = Field(min_length=1, max_length=40)
     customer: CustomerRef | UUID = Field(
         description="The customer's id, or an email (and name) to find or create them"
     )
     placed_at: datetime
     currency: str = Field(pattern=r"^[A-Za-z]{3}$")
-    status: Order.Status = Order.Status.OPEN
+    status: OrderStatus = Order.Status.OPEN.value
     payment_status: Order.PaymentStatus = Order.PaymentStatus.PAID
     shipping_total: Money = Decimal("0")
     tax_total: Money = Decimal("0")
@@ -128,7 +138,7 @@ class OrderIn(Schema):
     store: str | None = Field(None, max_length=60, description="Store slug (agents only)")
 
 
-class OrderFilters(Schema):
+class OrderFilters(Input):
     number: str | None = Field(None, max_length=40)
     customer: UUID | None = None
 
@@ -148,7 +158,7 @@ def _caller(request: HttpRequest, scope: str) -> Caller:
 
 
 @router.get("", response=list[OrderOut], summary="Orders the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_orders(request: HttpRequest, filters: Query[OrderFilters]) -> QuerySet[Order]:
     orders = _orders(_caller(request, Scope.ORDERS_READ))
     if filters.number:
@@ -177,7 +187,7 @@ def put_order(request: HttpRequest, external_id: str, data: OrderIn) -> Reply:
     tracking number."""
     who = _caller(request, Scope.ORDERS_WRITE)
     who.require_store_wide("push orders")
-    if not external_id.strip() or len(external_id) > 100:
+    if not external_id.strip() or len(external_id) > 100 or "\x00" in external_id:
         raise HttpError(422, "The order id must have 1 to 100 characters")
     stores = who.stores()
     store = stores.filter(slug=data.store).first() if data.store else None

@@ -11,11 +11,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Reply
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aftersail.accounts.models import Agent, Team
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
+from aftersail.api.pagination import Pagination
+from aftersail.api.schemas import Input
 from aftersail.conversations import changes
 from aftersail.conversations.models import (
     Category,
@@ -64,7 +66,7 @@ class MessageOut(Schema):
     created_at: datetime
 
 
-class ConversationFilters(Schema):
+class ConversationFilters(Input):
     status: Status | None = None
     channel: Channel | None = None
     language: str | None = Field(None, max_length=16)
@@ -76,7 +78,7 @@ class ConversationFilters(Schema):
     customer: UUID | None = None
 
 
-class ConversationIn(Schema):
+class ConversationIn(Input):
     customer: UUID
     text: str = Field(min_length=1, max_length=100_000, description="The customer's message")
     subject: str = Field("", max_length=300)
@@ -86,7 +88,7 @@ class ConversationIn(Schema):
     order_number: str | None = Field(None, max_length=40)
 
 
-class ConversationPatch(Schema):
+class ConversationPatch(Input):
     status: Status | None = None
     priority: Priority | None = None
     category: Category | Literal[""] | None = None
@@ -95,7 +97,7 @@ class ConversationPatch(Schema):
     unassign: bool = Field(False, description="Remove the assignee")
 
 
-class MessageIn(Schema):
+class MessageIn(Input):
     kind: Literal["reply", "note"] = "reply"
     text: str = Field("", max_length=100_000)
     html: str = Field("", max_length=500_000)
@@ -129,7 +131,7 @@ def _team(name: str) -> Team:
 
 
 @router.get("", response=list[ConversationOut], summary="Conversations the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_conversations(
     request: HttpRequest, filters: Query[ConversationFilters]
 ) -> QuerySet[Conversation]:
@@ -249,7 +251,7 @@ def update_conversation(
 @router.get(
     "/{conversation_id}/messages", response=list[MessageOut], summary="Its messages, oldest first"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_messages(request: HttpRequest, conversation_id: UUID) -> QuerySet[Message]:
     conversation = _visible(_read(request), conversation_id)
     return conversation.messages.order_by("created_at", "id")

@@ -134,6 +134,8 @@ class Conversation(TimeStampedModel):
                 name="conversation_snoozed_idx",
                 condition=Q(snoozed_until__isnull=False),
             ),
+            # The inbox of an agent (team OR assignee) walks this and stops after a page.
+            models.Index(fields=["-last_message_at", "-id"], name="conversation_recent_idx"),
         ]
 
     def __str__(self) -> str:

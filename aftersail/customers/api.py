@@ -8,10 +8,12 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from aftersail.api.auth import Caller, caller
 from aftersail.api.models import Scope
+from aftersail.api.pagination import Pagination
+from aftersail.api.schemas import Input
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.customers.profiles import (
     CustomerError,
@@ -54,13 +56,13 @@ class CustomerOut(Schema):
         return list(obj.identities.all())
 
 
-class CustomerFilters(Schema):
+class CustomerFilters(Input):
     email: str | None = Field(None, max_length=254)
     country: str | None = Field(None, pattern=COUNTRY)
     language: str | None = Field(None, pattern=LANGUAGE)
 
 
-class CustomerIn(Schema):
+class CustomerIn(Input):
     name: str = Field(min_length=1, max_length=200)
     email: str | None = Field(None, max_length=254, description="Primary email address")
     given_name: str = Field("", max_length=100)
@@ -72,7 +74,7 @@ class CustomerIn(Schema):
     )
 
 
-class CustomerPatch(Schema):
+class CustomerPatch(Input):
     name: str | None = Field(None, min_length=1, max_length=200)
     given_name: str | None = Field(None, max_length=100)
     language: str | None = Field(None, pattern=LANGUAGE)
@@ -95,7 +97,7 @@ def _caller(request: HttpRequest, scope: str) -> Caller:
 
 
 @router.get("", response=list[CustomerOut], summary="Customers the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_customers(request: HttpRequest, filters: Query[CustomerFilters]) -> QuerySet[Customer]:
     customers = _customers(_caller(request, Scope.CUSTOMERS_READ))
     if filters.email:

@@ -29,7 +29,9 @@ from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
 from aftersail.demo.workspace import build_workspace
 from aftersail.knowledge.demo_articles import load_demo_articles
 from aftersail.returns.demo import build_returns
+from aftersail.search.indexing import rebuild_index
 from aftersail.shipping.demo import build_tracking
+from aftersail.webhooks.models import WebhookEndpoint, WebhookEvent
 
 DEMO_SEED = 20261122
 
@@ -92,8 +94,24 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         build_workspace(ctx)
         build_returns(ctx, orders)
         build_mail(ctx)
+        _build_integrations(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
+    )
+
+
+def _build_integrations(ctx: DemoContext) -> None:
+    """The search index (the builders above insert in bulk, which sends no signals) and a
+    webhook endpoint to show, switched off: the demo has no receiver."""
+    rebuild_index()
+    WebhookEndpoint.objects.create(
+        public_id=ctx.uuid(),
+        store=ctx.store,
+        url="https://erp.nordlicht-outdoor.example/hooks/aftersail",
+        secret=f"whsec_demo_{ctx.uuid().hex}",
+        events=list(WebhookEvent.values),
+        is_active=False,
+        description="ERP ticket sync (switch on once the ERP receives)",
     )
 
 

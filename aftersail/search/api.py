@@ -7,13 +7,14 @@ from ninja import Field, Query, Router, Schema
 
 from aftersail.api.auth import caller
 from aftersail.api.models import Scope
+from aftersail.api.schemas import Input
 from aftersail.search.models import DocumentKind
 from aftersail.search.services import excerpt, search, terms_of
 
 router = Router(tags=["search"])
 
 
-class SearchQuery(Schema):
+class SearchQuery(Input):
     q: str = Field(min_length=1, max_length=200, description="Words, an order number, ...")
     limit: int = Field(20, ge=1, le=100)
 

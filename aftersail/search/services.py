@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from aftersail.commerce.models import Order
 from aftersail.conversations.models import Conversation
-from aftersail.customers.models import Customer, CustomerIdentity
+from aftersail.customers.models import CustomerIdentity
 from aftersail.search.models import DocumentKind, SearchDocument
 from aftersail.shipping.models import Shipment
 
@@ -24,11 +24,16 @@ _WORDS = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Visibility:
-    """What the searcher may see: ``None`` means no restriction of that kind."""
+    """What the searcher may see.
 
-    store_ids: QuerySet | None = None
-    conversations: QuerySet[Conversation] | None = None
-    customers: QuerySet[Customer] | None = None
+    ``store_ids``: only these stores (None: every store). ``conversations``: a condition
+    on a conversation (as from :func:`visible_conversation_q`), None for no restriction;
+    customers, orders and shipments are then visible when the customer has a visible
+    conversation.
+    """
+
+    store_ids: list[int] | None = None
+    conversations: Q | None = None
 
 
 def terms_of(query: str) -> list[str]:
@@ -36,22 +41,26 @@ def terms_of(query: str) -> list[str]:
     return [w[:MAX_TERM_LENGTH] for w in words][:MAX_TERMS]
 
 
-def _fts_filter(terms: list[str], phrase: bool) -> Q:
+def _full_text(documents: QuerySet[SearchDocument], terms: list[str], phrase: bool) -> QuerySet:
     """Every term must occur, as a word or the start of one; the terms of one identifier
-    ('anna@mail.example', 'NL-10023') must occur in a row."""
+    ('anna@mail.example', 'NL-10023') must occur in a row. Newest first."""
     if connection.vendor == "postgresql":
         tsquery = (" <-> " if phrase else " & ").join(
             f"'{t}'" if phrase and i < len(terms) - 1 else f"'{t}':*" for i, t in enumerate(terms)
         )
-        return Q(
-            id__in=RawSQL(
-                "SELECT id FROM search_searchdocument "
-                "WHERE tsv @@ to_tsquery('simple', search_fold(%s))",
-                [tsquery],
-            )
-        )
+        return documents.extra(  # constant SQL; the query is a parameter
+            where=["search_searchdocument.tsv @@ to_tsquery('simple', search_fold(%s))"],
+            params=[tsquery],
+        ).order_by("-id")
     match = ('"' + " ".join(terms) + '"*') if phrase else " ".join(f'"{t}"*' for t in terms)
-    return Q(id__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]))
+    # Joined (not IN (...)) and ordered by the FTS rowid, SQLite walks the matches newest
+    # first and stops after a page instead of collecting and sorting every match.
+    return documents.extra(  # constant SQL; the query is a parameter
+        tables=["search_fts"],
+        where=["search_fts.rowid = search_searchdocument.id", "search_fts MATCH %s"],
+        params=[match],
+        order_by=["-search_fts.rowid"],
+    )
 
 
 def _exact_filter(query: str) -> Q:
@@ -78,34 +87,60 @@ def _exact_filter(query: str) -> Q:
 
 
 def _visible(documents: QuerySet[SearchDocument], who: Visibility) -> QuerySet[SearchDocument]:
+    """Checked row by row through joins (not as IN-lists of every visible conversation), so
+    a search stops as soon as it has a page of visible hits."""
     if who.store_ids is not None:
         documents = documents.filter(store_id__in=who.store_ids)
     if who.conversations is not None:
-        customers = who.customers if who.customers is not None else Customer.objects.none()
+        prefixed = Q(
+            *[_prefix(child) for child in who.conversations.children],
+            _connector=who.conversations.connector,
+            _negated=who.conversations.negated,
+        )
+        customer_has_one = Exists(
+            Conversation.objects.filter(who.conversations, customer_id=OuterRef("customer_id"))
+        )
         documents = documents.filter(
-            Q(conversation__isnull=False, conversation_id__in=who.conversations.values("id"))
-            | Q(conversation__isnull=True, customer_id__in=customers.values("id"))
+            Q(conversation__isnull=False) & prefixed
+            | Q(conversation__isnull=True) & Q(customer_has_one)
         )
     return documents
 
 
+def _prefix(child: object) -> object:
+    if isinstance(child, Q):
+        return Q(
+            *[_prefix(c) for c in child.children],
+            _connector=child.connector,
+            _negated=child.negated,
+        )
+    name, value = cast(tuple[str, object], child)
+    return (f"conversation__{name}", value)
+
+
 def search(query: str, who: Visibility, *, limit: int = 50) -> list[SearchDocument]:
     """The best ``limit`` documents for ``query``: exact identifier matches first, then the
-    newest full-text matches. One SQL query, whatever the number of hits."""
+    newest full-text matches. Two or three SQL queries, whatever the number of hits."""
     terms = terms_of(query)
     if not terms:
         return []
-    exact = _exact_filter(query)
-    phrase = len(query.split()) == 1 and len(terms) > 1
-    documents = (
-        _visible(SearchDocument.objects.filter(_fts_filter(terms, phrase) | exact), who)
-        .annotate(
-            exact=Case(When(exact, then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
-        .select_related("conversation", "customer")
-        .order_by("-exact", "-id")
+    visible = _visible(SearchDocument.objects.select_related("conversation", "customer"), who)
+    # Identifier matches are few: find them by the identifiers' indexes first, then check
+    # their visibility (one query more only when there are some).
+    candidates = list(
+        SearchDocument.objects.filter(_exact_filter(query))
+        .order_by()
+        .values_list("id", flat=True)[: limit * 4]
     )
-    return list(documents[:limit])
+    exact = list(visible.filter(id__in=candidates).order_by("-id")[:limit]) if candidates else []
+    phrase = len(query.split()) == 1 and len(terms) > 1
+    seen = {document.id for document in exact}
+    matches = [
+        document
+        for document in _full_text(visible, terms, phrase)[: limit + len(exact)]
+        if document.id not in seen
+    ]
+    return (exact + matches)[:limit]
 
 
 def excerpt(text: str, terms: list[str], width: int = 160) -> str:

@@ -8,12 +8,20 @@ from aftersail.conversations.models import Conversation, ConversationEvent, Mess
 from aftersail.webhooks.models import WebhookEvent
 
 Kind = ConversationEvent.Kind
+# Changes to the conversation itself; SLA clocks, promises, mentions and returns have
+# their own events and are not sent (yet).
 UPDATE_KINDS = (
     Kind.STATUS_CHANGED,
     Kind.PRIORITY_CHANGED,
     Kind.ASSIGNED,
     Kind.CATEGORY_CHANGED,
     Kind.ORDER_LINKED,
+    Kind.TAGS_CHANGED,
+    Kind.SNOOZED,
+    Kind.WOKE_UP,
+    Kind.MERGED,
+    Kind.SPLIT,
+    Kind.CUSTOMER_CHANGED,
 )
 
 

@@ -241,3 +241,27 @@ def test_bad_orders_are_422(cast, bearer, change, message):
     assert response.status_code == 422
     assert message in response.json()["detail"]
     assert not Order.objects.filter(external_id="gid-9").exists()
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("post", "/api/v1/conversations", "{not json"),
+        ("post", "/api/v1/conversations", "[]"),
+        ("post", "/api/v1/customers", '{"name": "\\u0000", "email": "a@b.example", "store": 5}'),
+        ("put", "/api/v1/orders/x", '{"number": 1e309}'),
+        ("put", "/api/v1/orders/" + "x" * 101, "{}"),
+        ("post", "/api/v1/customers", '{"name": "' + "n" * 10_000 + '"}'),
+    ],
+)
+def test_hostile_bodies_get_4xx_not_5xx(cast, bearer, method, path, body):
+    response = getattr(bearer(), method)(path, body, content_type="application/json")
+    assert 400 <= response.status_code < 500
+    assert "detail" in response.json()
+
+
+def test_null_bytes_in_names_are_refused(cast, bearer):
+    response = _json(
+        bearer(), "post", "/api/v1/customers", {"name": "Eve\x00", "email": "eve@x.example"}
+    )
+    assert response.status_code == 422

@@ -29,3 +29,14 @@ def test_can_see_matches_the_queryset_for_everyone(cast):
         visible = set(visible_conversations(agent).values_list("id", flat=True))
         for conversation in cast.conversations:
             assert can_see_conversation(agent, conversation) == (conversation.id in visible)
+
+
+def test_the_condition_form_agrees_with_the_queryset(cast):
+    from aftersail.conversations.models import Conversation
+    from aftersail.conversations.visibility import visible_conversation_q
+
+    cast.conversation_b.assignee = cast.agent_a
+    cast.conversation_b.save()
+    for agent in (cast.admin, cast.supervisor_a, cast.agent_a, cast.agent_b, cast.outsourced):
+        by_q = set(Conversation.objects.filter(visible_conversation_q(agent)).values_list("id"))
+        assert by_q == set(visible_conversations(agent).values_list("id"))

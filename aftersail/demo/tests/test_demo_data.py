@@ -137,3 +137,19 @@ def test_demo_sets_up_the_workspace():
     assert Conversation.objects.filter(snoozed_until__isnull=False).count() == 3
     assert Conversation.objects.filter(tags__name="vip").exists()
     assert ConversationEvent.objects.filter(kind="tags_changed").exists()
+
+
+def test_demo_is_searchable_and_has_a_webhook_to_show(client):
+    from aftersail.search.models import SearchDocument
+    from aftersail.webhooks.models import WebhookEndpoint
+
+    load_demo(now=NOW)
+    order = Order.objects.first()
+    assert SearchDocument.objects.filter(kind="order", object_id=order.id).exists()
+    assert SearchDocument.objects.filter(kind="message").count() == Message.objects.count()
+    assert WebhookEndpoint.objects.get().is_active is False
+    admin = Agent.objects.filter(role="admin").first()
+    client.force_login(admin.user)
+    page = client.get("/desk/search/", {"q": order.number})
+    assert page.status_code == 200
+    assert page.context["rows"][0][0].title == order.number

@@ -162,7 +162,7 @@ def test_search_page_query_count_is_fixed(data, login, django_assert_num_queries
             data.conversation_a,
             NewMessage(kind="note", author_kind="agent", text=f"paket note {n}"),
         )
-    # session, user, agent, the search itself
-    with django_assert_num_queries(4):
+    # session, user, agent; exact matches, full-text matches
+    with django_assert_num_queries(5):
         response = client.get(reverse("search:page"), {"q": "paket"})
     assert len(response.context["rows"]) == 32
