@@ -78,6 +78,9 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        from aftersail.sla.demo import build_sla_demo
+
+        build_sla_demo(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
     )

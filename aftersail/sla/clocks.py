@@ -85,6 +85,9 @@ def history_of(
             replies.append(message.created_at)
     statuses = [(event.created_at, str(event.data.get("new", ""))) for event in status_events]
     statuses.sort(key=lambda item: item[0])
+    if conversation.status != (statuses[-1][1] if statuses else "new"):
+        # Imported without its status history: the status holds since the last message.
+        statuses.append((conversation.last_message_at, conversation.status))
     return History(conversation.created_at, inbound, replies, statuses)
 
 
