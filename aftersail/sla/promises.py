@@ -17,7 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftersail.conversations import timeline
-from aftersail.conversations.models import Conversation, ConversationEvent, Message, Status
+from aftersail.conversations.models import (
+    Channel,
+    Conversation,
+    ConversationEvent,
+    Message,
+    Status,
+)
 from aftersail.conversations.timeline import Actor
 from aftersail.core.localization import format_local, speaking_to, zone_or_utc
 from aftersail.customers.local_time import resolve_customer_zone
@@ -185,7 +191,7 @@ def do_acknowledge(message: Message) -> Promise | None:
         language=language,
         outside_hours=outside,
         text=text,
-        sent_to=email or "",
+        sent_to=(email or "") if conversation.channel == Channel.EMAIL else conversation.channel,
     )
     timeline.record(
         conversation,
@@ -196,7 +202,21 @@ def do_acknowledge(message: Message) -> Promise | None:
         zone=zone,
         language=language,
     )
-    if email:
+    if conversation.channel != Channel.EMAIL:
+        # Chat, WhatsApp, ...: the acknowledgement is a system reply on the same channel.
+        from aftersail.conversations.services import NewMessage, do_add_message
+
+        do_add_message(
+            conversation,
+            NewMessage(
+                kind=Message.Kind.REPLY,
+                author_kind=Message.AuthorKind.SYSTEM,
+                text=text,
+                language=language,
+                at=received,
+            ),
+        )
+    elif email:
         headers = {"In-Reply-To": message.external_id} if message.external_id else {}
         transaction.on_commit(
             lambda: send_customer_email(
