@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("desk/search/", include("aftersail.search.urls")),
     path("desk/", include("aftersail.desk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("aftersail.portal.urls")),

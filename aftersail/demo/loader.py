@@ -23,6 +23,7 @@ from aftersail.demo import catalog, staff
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
+from aftersail.demo.workspace import build_workspace
 
 DEMO_SEED = 20261122
 
@@ -78,6 +79,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        build_workspace(ctx)
         from aftersail.sla.demo import build_sla_demo
 
         build_sla_demo(ctx)
