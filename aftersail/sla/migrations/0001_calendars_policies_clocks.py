@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0001_initial'),
         ('commerce', '0002_initial'),
-        ('conversations', '0002_delivery_and_processing'),
+        ('conversations', '0003_conversationevent_sla_kinds'),
     ]
 
     operations = [
