@@ -29,6 +29,7 @@ from aftersail.core.localization import format_local, speaking_to, zone_or_utc
 from aftersail.customers.local_time import resolve_customer_zone
 from aftersail.customers.models import CustomerIdentity
 from aftersail.messaging.notify import send_customer_email
+from aftersail.messaging.registry import reply_channel
 from aftersail.sla.businesstime import add_business_time, is_open, next_open
 from aftersail.sla.calendars import ScheduleCache
 from aftersail.sla.clocks import PolicyCache
@@ -176,6 +177,7 @@ def do_acknowledge(message: Message) -> Promise | None:
             if conversation.subject
             else _("We have received your message")
         )
+    by_email = reply_channel(conversation.channel) == Channel.EMAIL
     email = (
         customer.identities.filter(kind=CustomerIdentity.Kind.EMAIL, undeliverable_since=None)
         .order_by("-is_primary", "id")
@@ -191,7 +193,7 @@ def do_acknowledge(message: Message) -> Promise | None:
         language=language,
         outside_hours=outside,
         text=text,
-        sent_to=(email or "") if conversation.channel == Channel.EMAIL else conversation.channel,
+        sent_to=(email or "") if by_email else conversation.channel,
     )
     timeline.record(
         conversation,
@@ -202,7 +204,7 @@ def do_acknowledge(message: Message) -> Promise | None:
         zone=zone,
         language=language,
     )
-    if conversation.channel != Channel.EMAIL:
+    if not by_email:
         # Chat, WhatsApp, ...: the acknowledgement is a system reply on the same channel.
         from aftersail.conversations.services import NewMessage, do_add_message
 
