@@ -177,7 +177,8 @@ def do_acknowledge(message: Message) -> Promise | None:
             if conversation.subject
             else _("We have received your message")
         )
-    by_email = reply_channel(conversation.channel) == Channel.EMAIL
+    # The channel the customer wrote on decides (a chat handed over to email stays a chat).
+    by_email = reply_channel(message.channel or conversation.channel) == Channel.EMAIL
     email = (
         customer.identities.filter(kind=CustomerIdentity.Kind.EMAIL, undeliverable_since=None)
         .order_by("-is_primary", "id")
@@ -193,7 +194,7 @@ def do_acknowledge(message: Message) -> Promise | None:
         language=language,
         outside_hours=outside,
         text=text,
-        sent_to=(email or "") if by_email else conversation.channel,
+        sent_to=(email or "") if by_email else message.channel,
     )
     timeline.record(
         conversation,
@@ -204,21 +205,9 @@ def do_acknowledge(message: Message) -> Promise | None:
         zone=zone,
         language=language,
     )
-    if not by_email:
-        # Chat, WhatsApp, ...: the acknowledgement is a system reply on the same channel.
-        from aftersail.conversations.services import NewMessage, do_add_message
-
-        do_add_message(
-            conversation,
-            NewMessage(
-                kind=Message.Kind.REPLY,
-                author_kind=Message.AuthorKind.SYSTEM,
-                text=text,
-                language=language,
-                at=received,
-            ),
-        )
-    elif email:
+    # Chat and messaging channels: the promise is recorded (the chat widget runs its own
+    # conversation with the customer and shows it); only mail goes out from here.
+    if by_email and email:
         headers = {"In-Reply-To": message.external_id} if message.external_id else {}
         transaction.on_commit(
             lambda: send_customer_email(
