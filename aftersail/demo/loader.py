@@ -31,6 +31,7 @@ from aftersail.knowledge.demo_articles import load_demo_articles
 from aftersail.returns.demo import build_returns
 from aftersail.search.indexing import rebuild_index
 from aftersail.shipping.demo import build_tracking
+from aftersail.sla.demo import build_sla_demo
 from aftersail.webhooks.models import WebhookEndpoint, WebhookEvent
 
 DEMO_SEED = 20261122
@@ -94,6 +95,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         build_workspace(ctx)
         build_returns(ctx, orders)
         build_mail(ctx)
+        build_sla_demo(ctx)
         _build_integrations(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages

@@ -21,13 +21,19 @@ from aftersail.sla.runs import History, Run, Targets, compute_runs, elapsed
 DEFAULT_PAUSE_STATUSES = ("pending",)
 
 
-def _customer_tags(conversation: Conversation) -> set[str]:
-    tags = getattr(conversation.customer, "tags", None)
-    if tags is None:
-        return set()
-    if hasattr(tags, "values_list"):
-        return {str(tag) for tag in tags.values_list("name", flat=True)}
-    return {str(tag) for tag in tags}
+def _tags(conversation: Conversation) -> set[str]:
+    """The customer's tags where the customer model has them, and the conversation's tags
+    (agents tag conversations "vip", ...): a policy for a tag matches either."""
+    names: set[str] = set()
+    for holder in (conversation.customer, conversation):
+        tags = getattr(holder, "tags", None)
+        if tags is None:
+            continue
+        if hasattr(tags, "values_list"):
+            names |= {str(tag) for tag in tags.values_list("name", flat=True)}
+        else:
+            names |= {str(tag) for tag in tags}
+    return names
 
 
 def policy_matches(policy: SlaPolicy, conversation: Conversation) -> bool:
@@ -39,7 +45,7 @@ def policy_matches(policy: SlaPolicy, conversation: Conversation) -> bool:
         (policy.categories, {conversation.category}),
     ]
     if policy.customer_tags:
-        checks.append((policy.customer_tags, _customer_tags(conversation)))
+        checks.append((policy.customer_tags, _tags(conversation)))
     return all(not wanted or set(wanted) & actual for wanted, actual in checks)
 
 
@@ -85,6 +91,9 @@ def history_of(
             replies.append(message.created_at)
     statuses = [(event.created_at, str(event.data.get("new", ""))) for event in status_events]
     statuses.sort(key=lambda item: item[0])
+    if conversation.status != (statuses[-1][1] if statuses else "new"):
+        # Imported without its status history: the status holds since the last message.
+        statuses.append((conversation.last_message_at, conversation.status))
     return History(conversation.created_at, inbound, replies, statuses)
 
 

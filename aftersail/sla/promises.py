@@ -17,12 +17,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftersail.conversations import timeline
-from aftersail.conversations.models import Conversation, ConversationEvent, Message, Status
+from aftersail.conversations.models import (
+    Channel,
+    Conversation,
+    ConversationEvent,
+    Message,
+    Status,
+)
 from aftersail.conversations.timeline import Actor
 from aftersail.core.localization import format_local, speaking_to, zone_or_utc
 from aftersail.customers.local_time import resolve_customer_zone
 from aftersail.customers.models import CustomerIdentity
 from aftersail.messaging.notify import send_customer_email
+from aftersail.messaging.registry import reply_channel
 from aftersail.sla.businesstime import add_business_time, is_open, next_open
 from aftersail.sla.calendars import ScheduleCache
 from aftersail.sla.clocks import PolicyCache
@@ -170,6 +177,8 @@ def do_acknowledge(message: Message) -> Promise | None:
             if conversation.subject
             else _("We have received your message")
         )
+    # The channel the customer wrote on decides (a chat handed over to email stays a chat).
+    by_email = reply_channel(message.channel or conversation.channel) == Channel.EMAIL
     email = (
         customer.identities.filter(kind=CustomerIdentity.Kind.EMAIL, undeliverable_since=None)
         .order_by("-is_primary", "id")
@@ -185,7 +194,7 @@ def do_acknowledge(message: Message) -> Promise | None:
         language=language,
         outside_hours=outside,
         text=text,
-        sent_to=email or "",
+        sent_to=(email or "") if by_email else message.channel,
     )
     timeline.record(
         conversation,
@@ -196,7 +205,9 @@ def do_acknowledge(message: Message) -> Promise | None:
         zone=zone,
         language=language,
     )
-    if email:
+    # Chat and messaging channels: the promise is recorded (the chat widget runs its own
+    # conversation with the customer and shows it); only mail goes out from here.
+    if by_email and email:
         headers = {"In-Reply-To": message.external_id} if message.external_id else {}
         transaction.on_commit(
             lambda: send_customer_email(

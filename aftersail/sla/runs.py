@@ -102,6 +102,8 @@ def compute_runs(history: History, targets: Targets, schedule: Schedule) -> list
         metric: str, start: datetime, stop: datetime | None, extra: Pauses | None = None
     ) -> None:
         target = targets.by_metric.get(metric)
+        if stop is not None and stop < start:  # imported history can be out of order
+            stop = start
         if target:
             merged = sorted([*pause, *(extra or [])], key=lambda p: p[0])
             runs.append(_run(metric, start, stop, target, schedule, merged, targets.warn_share))
@@ -129,4 +131,4 @@ def compute_runs(history: History, targets: Targets, schedule: Schedule) -> list
 def elapsed(schedule: Schedule, start: datetime, stop: datetime) -> tuple[int, int]:
     """(business seconds, calendar seconds) between two instants, for reports."""
     business = business_time_between(schedule, start, stop)
-    return int(business.total_seconds()), int((stop - start).total_seconds())
+    return int(business.total_seconds()), max(int((stop - start).total_seconds()), 0)

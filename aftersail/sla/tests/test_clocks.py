@@ -165,3 +165,13 @@ def test_without_a_policy_there_are_no_clocks(cast, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         f.make_conversation(cast.customer, team=cast.team_a)
     assert not SlaClock.objects.exists()
+
+
+def test_policy_for_a_tag_matches_tagged_conversations(hours):
+    from aftersail.conversations.models import Tag
+
+    vip = make_policy(hours.store, name="VIP", position=1, customer_tags=["vip"])
+    conversation = hours.conversation_a
+    assert not policy_matches(vip, conversation)
+    conversation.tags.add(Tag.objects.create(name="vip"))
+    assert policy_matches(vip, conversation)

@@ -40,7 +40,7 @@ def test_scan_reads_only_due_clocks_through_the_index(hours):
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
             plan = " ".join(str(row[-1]) for row in cursor.fetchall())
         else:
-            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")  # undone with the test's transaction
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = " ".join(row[0] for row in cursor.fetchall())
     assert "sla_clock_due_idx" in plan

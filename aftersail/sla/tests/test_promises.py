@@ -78,7 +78,7 @@ EXPECTED = {
     "pl": (
         "Europe/Warsaw",
         "Odp: Order 1042",
-        "Cześć Kim!\n\nDziękujemy za wiadomość, już do nas dotarła. Odpowiemy Ci najpóźniej w "
+        "Cześć Kim,\n\nDziękujemy za wiadomość, już do nas dotarła. Odpowiemy Ci najpóźniej w "
         "tym terminie: poniedziałek, godz. 11:00 (czas lokalny: Warszawa).",
     ),
     "ja": (
@@ -156,7 +156,7 @@ def test_no_acknowledgement_inside_an_ongoing_exchange(hours, django_capture_on_
     assert Promise.objects.count() == 1
 
 
-def test_chat_customer_without_email_gets_the_promise_recorded(hours):
+def test_chat_promise_is_recorded_for_the_widget(hours):
     customer = f.make_customer(hours.store, language="en", time_zone="")
     customer.identities.all().delete()
     with time_machine.travel(MONDAY_9_BERLIN, tick=False):
@@ -169,8 +169,10 @@ def test_chat_customer_without_email_gets_the_promise_recorded(hours):
 
         process_inbound_message(message.id)
     promise = Promise.objects.get(conversation=conversation)
-    assert (promise.customer_zone, promise.sent_to) == ("Asia/Kathmandu", "")
+    assert (promise.customer_zone, promise.sent_to) == ("Asia/Kathmandu", "chat")
     assert "reply by Monday 15:45, Kathmandu time." in promise.text
+    assert not conversation.messages.filter(kind="reply").exists()
+    assert mail.outbox == []
 
 
 def test_reply_in_time_keeps_the_promise(hours, django_capture_on_commit_callbacks):
