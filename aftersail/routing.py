@@ -4,4 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-websocket_urlpatterns: list[Any] = []
+from django.urls import path
+
+from aftersail.desk.live import ConversationConsumer, InboxConsumer
+
+websocket_urlpatterns: list[Any] = [
+    path("ws/desk/", InboxConsumer.as_asgi()),
+    path("ws/desk/conversations/<int:number>/", ConversationConsumer.as_asgi()),
+]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("desk/returns/", include("aftersail.returns.desk_urls")),
+    path("desk/search/", include("aftersail.search.urls")),
     path("desk/", include("aftersail.desk.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("returns/", include("aftersail.returns.portal_urls")),

@@ -23,6 +23,7 @@ from aftersail.demo import catalog, staff
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
+from aftersail.demo.workspace import build_workspace
 from aftersail.returns.demo import build_returns
 
 DEMO_SEED = 20261122
@@ -79,6 +80,7 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        build_workspace(ctx)
         build_returns(ctx, orders)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
