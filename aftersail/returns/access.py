@@ -34,6 +34,8 @@ def order_from_token(token: str) -> Order | None:
 
 def find_order(store: Store | None, number: str, email: str) -> Order | None:
     number, email = number.strip().lstrip("#")[:40], email.strip().lower()[:254]
+    if "\x00" in number + email:  # PostgreSQL refuses NUL in text; no order has one
+        return None
     if store is None or not number or not email:
         return None
     owners = CustomerIdentity.objects.filter(

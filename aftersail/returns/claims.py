@@ -15,7 +15,7 @@ from aftersail.returns import timeline
 from aftersail.returns.eligibility import Case, evaluate
 from aftersail.returns.models import WarrantyClaim
 from aftersail.returns.policies import context_for, line_facts, policy_for, terms_of
-from aftersail.returns.services import ReturnError
+from aftersail.returns.services import ReturnError, clean_text
 
 
 @transaction.atomic
@@ -27,7 +27,8 @@ def do_open_claim(
     photos: list[str] | None = None,
     now: datetime | None = None,
 ) -> WarrantyClaim:
-    if not description.strip():
+    description = clean_text(description, 5000)
+    if not description:
         raise ReturnError("Describe the defect.")
     order = line.order
     policy = policy_for(order.store, order.ship_to_country)
@@ -42,7 +43,7 @@ def do_open_claim(
         conversation=Conversation.objects.filter(customer=order.customer)
         .order_by("-last_message_at")
         .first(),
-        description=description.strip()[:5000],
+        description=description,
         photos=photos or [],
         basis=result.basis,
         covered_until=result.deadline,
@@ -61,9 +62,10 @@ def do_decide_claim(
         raise ReturnError("This claim was already decided.")
     if outcome not in WarrantyClaim.Outcome.values or not outcome:
         raise ReturnError("Unknown outcome.")
-    if outcome == WarrantyClaim.Outcome.REJECT and not reason.strip():
+    reason = clean_text(reason)
+    if outcome == WarrantyClaim.Outcome.REJECT and not reason:
         raise ReturnError("Give the customer a reason.")
-    claim.outcome, claim.outcome_reason, claim.decided_at = outcome, reason.strip(), timezone.now()
+    claim.outcome, claim.outcome_reason, claim.decided_at = outcome, reason, timezone.now()
     claim.save(update_fields=["outcome", "outcome_reason", "decided_at", "updated_at"])
     timeline.record_claim(claim, "decided", actor, reason=claim.outcome_reason)
     return claim

@@ -38,6 +38,11 @@ CENT = Decimal("0.01")
 LABEL_NAMESPACE = uuid.UUID("5b0f3c1e-6a43-4d0a-9d3e-2f1c7e0a4b61")
 
 
+def clean_text(text: str, limit: int = 2000) -> str:
+    """Free text from customers and agents: NUL removed (PostgreSQL refuses it), trimmed."""
+    return text.replace("\x00", "").strip()[:limit]
+
+
 class ReturnError(ValueError):
     """A request the rules do not allow; the message is safe to show an agent."""
 
@@ -136,7 +141,7 @@ def do_request_return(
             order_line=line,
             quantity=selection.quantity,
             case=selection.case,
-            reason=selection.reason[:2000],
+            reason=clean_text(selection.reason),
             basis=result.basis,
             deadline=result.deadline,
             unsealed=selection.unsealed,
@@ -192,10 +197,11 @@ def do_approve(rma: ReturnRequest, *, actor: Actor) -> ReturnRequest:
 
 @transaction.atomic
 def do_reject(rma: ReturnRequest, reason: str, *, actor: Actor) -> ReturnRequest:
-    if not reason.strip():
+    reason = clean_text(reason)
+    if not reason:
         raise ReturnError("Give the customer a reason.")
     rma = _locked(rma, ReturnStatus.REQUESTED, ReturnStatus.APPROVED)
-    rma.status, rma.rejection_reason = ReturnStatus.REJECTED, reason.strip()[:2000]
+    rma.status, rma.rejection_reason = ReturnStatus.REJECTED, reason
     rma.save(update_fields=["status", "rejection_reason", "updated_at"])
     timeline.record(rma, "rejected", actor, reason=rma.rejection_reason)
     return rma

@@ -237,3 +237,19 @@ def test_hostile_deductions_are_refused_or_clamped(order, deduction) -> None:
         refund = s.do_refund(rma, actor=Actor.system(), deduction=Decimal(deduction))
         expected = Decimal("0.00") if deduction.startswith("1E") else Decimal("135.00")
         assert refund.amount == expected
+
+
+def test_nul_bytes_in_free_text_are_dropped(order, cast) -> None:
+    from aftersail.returns.claims import do_open_claim
+
+    lines = list(order.lines.all())
+    with time_machine.travel(NOW, tick=False):
+        rma = s.do_request_return(
+            order, [s.Selection(lines[0].id, 1, reason="to\x00o big")], actor=Actor.customer()
+        )
+        claim = do_open_claim(lines[1], "bro\x00ken", actor=Actor.customer())
+    assert rma.items.get().reason == "too big"
+    assert claim.description == "broken"
+    s.do_reject(rma, "\x00worn\x00", actor=Actor.of_agent(cast.agent_a))
+    rma.refresh_from_db()
+    assert rma.rejection_reason == "worn"
