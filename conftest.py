@@ -72,3 +72,21 @@ def login() -> Any:
         return client
 
     return _login
+
+
+@pytest.fixture
+def bearer(cast: Cast) -> Any:
+    """``bearer(scopes=..., teams=...)`` returns a client that calls the API with a new API
+    key of the cast's store (every scope unless told otherwise); ``client.key`` is the key."""
+    from aftersail.api.keys import do_create_api_key
+    from aftersail.api.models import Scope
+
+    def _bearer(scopes: Any = tuple(Scope.values), teams: Any = (), store: Any = None) -> Client:
+        key, token = do_create_api_key(
+            name="Shop sync", store=store or cast.store, scopes=scopes, teams=teams
+        )
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+        client.key = key  # type: ignore[attr-defined]
+        return client
+
+    return _bearer

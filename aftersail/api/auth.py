@@ -1,15 +1,29 @@
-"""How the API knows who is calling. Every operation resolves to an agent profile."""
+"""How the API knows who is calling: an agent (the desk's session) or an API key.
+
+Either way the operation gets a :class:`Caller`, which answers what it may see and do.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from ninja.errors import HttpError
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
 from aftersail.accounts.access import agent_of
 from aftersail.accounts.models import Agent
+from aftersail.api.keys import key_for_token
+from aftersail.api.models import ApiKey
+from aftersail.commerce.models import Order, Store
+from aftersail.conversations.models import Conversation
+from aftersail.conversations.timeline import Actor
+from aftersail.conversations.visibility import visible_conversations
+from aftersail.customers.models import Customer
+from aftersail.search.services import Visibility
 
 
 class AgentSession(SessionAuth):
@@ -19,8 +33,99 @@ class AgentSession(SessionAuth):
         return agent_of(request.user)
 
 
+class ApiKeyBearer(HttpBearer):
+    """``Authorization: Bearer as_...``; revoked and unknown tokens are refused (401)."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiKey | None:
+        return key_for_token(token)
+
+
+@dataclass(frozen=True)
+class Caller:
+    agent: Agent | None = None
+    key: ApiKey | None = None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor.of_agent(self.agent) if self.agent else Actor.api()
+
+    def require(self, scope: str) -> None:
+        """Agents act through their role; keys only within their scopes."""
+        if self.key is not None and not self.key.has_scope(scope):
+            raise HttpError(403, f"This API key lacks the scope {scope!r}")
+
+    def _key(self) -> ApiKey:
+        if self.key is None:
+            raise HttpError(401, "Not authenticated")
+        return self.key
+
+    @cached_property
+    def sees_whole_stores(self) -> bool:
+        """Admins see every store; a key without teams sees its whole store."""
+        if self.agent is not None:
+            return self.agent.is_admin
+        return not self._key().teams.exists()
+
+    def require_store_wide(self, what: str) -> None:
+        if not self.sees_whole_stores:
+            raise HttpError(403, f"Only administrators and store-wide API keys may {what}")
+
+    def stores(self) -> QuerySet[Store]:
+        if self.key is not None:
+            return Store.objects.filter(id=self.key.store_id)
+        return Store.objects.all() if self.sees_whole_stores else Store.objects.none()
+
+    def conversations(self) -> QuerySet[Conversation]:
+        if self.agent is not None:
+            return visible_conversations(self.agent)
+        key = self._key()
+        conversations = Conversation.objects.filter(store_id=key.store_id)
+        if not self.sees_whole_stores:
+            conversations = conversations.filter(team__in=key.teams.values("id"))
+        return conversations
+
+    def customers(self) -> QuerySet[Customer]:
+        """Store-wide callers see every customer of their stores; others the customers of
+        the conversations they may see."""
+        customers = Customer.objects.all()
+        if self.key is not None:
+            customers = customers.filter(store_id=self.key.store_id)
+        if self.sees_whole_stores:
+            return customers
+        return customers.filter(Q(id__in=self.conversations().values("customer_id"))).distinct()
+
+    def orders(self) -> QuerySet[Order]:
+        orders = Order.objects.all()
+        if self.key is not None:
+            orders = orders.filter(store_id=self.key.store_id)
+        if self.sees_whole_stores:
+            return orders
+        return orders.filter(customer_id__in=self.conversations().values("customer_id"))
+
+    def search_visibility(self) -> Visibility:
+        if self.key is not None:
+            stores = Store.objects.filter(id=self.key.store_id).values("id")
+            if self.sees_whole_stores:
+                return Visibility(store_ids=stores)
+            return Visibility(stores, self.conversations(), self.customers())
+        if self.sees_whole_stores:
+            return Visibility()
+        return Visibility(None, self.conversations(), self.customers())
+
+
+def caller(request: HttpRequest) -> Caller:
+    auth: Any = request.auth  # type: ignore[attr-defined]
+    if isinstance(auth, ApiKey):
+        return Caller(key=auth)
+    if isinstance(auth, Agent):
+        return Caller(agent=auth)
+    raise HttpError(401, "Not authenticated")
+
+
 def calling_agent(request: HttpRequest) -> Agent:
     agent: Any = request.auth  # type: ignore[attr-defined]
+    if isinstance(agent, ApiKey):
+        raise HttpError(403, "This operation needs an agent's login, not an API key")
     if not isinstance(agent, Agent):
         raise HttpError(401, "Not authenticated")
     return agent

@@ -5,21 +5,28 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from aftersail import __version__
-from aftersail.api.auth import AgentSession
+from aftersail.api.auth import AgentSession, ApiKeyBearer
+from aftersail.commerce.api import router as orders_router
 from aftersail.conversations.api import router as conversations_router
 from aftersail.core.api import router as ops_router
+from aftersail.customers.api import router as customers_router
+from aftersail.search.api import router as search_router
 
 api = NinjaAPI(
     title="Aftersail API",
     version=f"1 ({__version__})",
     description=(
         "Conversations, customers and orders of an Aftersail desk. "
-        "Every call acts as an agent and sees what that agent may see."
+        "Every call acts as an agent (session) or an API key (`Authorization: Bearer`) "
+        "and sees what that agent or key may see."
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
     openapi_url="/openapi.json",
-    auth=[AgentSession()],
+    auth=[ApiKeyBearer(), AgentSession()],
 )
 api.add_router("/conversations", conversations_router)
+api.add_router("/customers", customers_router)
+api.add_router("/orders", orders_router)
+api.add_router("/search", search_router)
 api.add_router("/ops", ops_router)

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from aftersail.conversations.models import Attachment, Conversation, ConversationEvent, Message
+from aftersail.conversations.models import (
+    Attachment,
+    Conversation,
+    ConversationEvent,
+    Message,
+    Tag,
+)
 
 
 @admin.register(Conversation)
@@ -17,7 +23,7 @@ class ConversationAdmin(admin.ModelAdmin[Conversation]):
     ]
     list_filter = ["store", "status", "channel", "priority", "team", "language"]
     search_fields = ["subject", "customer__name"]
-    raw_id_fields = ["customer", "assignee", "order"]
+    raw_id_fields = ["customer", "assignee", "order", "merged_into"]
 
 
 @admin.register(Message)
@@ -45,3 +51,9 @@ class ConversationEventAdmin(admin.ModelAdmin[ConversationEvent]):
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin[Tag]):
+    list_display = ["name", "created_at"]
+    search_fields = ["name"]

@@ -1,17 +1,36 @@
-"""Conversations in the REST API: what the calling agent may see, nothing more."""
+"""Conversations in the REST API: what the caller may see, nothing more."""
 
 from datetime import datetime
+from typing import Literal
 from uuid import UUID
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja import Status as Reply
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from aftersail.api.auth import calling_agent
-from aftersail.conversations.models import Channel, Conversation, Message, Status
-from aftersail.conversations.visibility import visible_conversations
+from aftersail.accounts.models import Agent, Team
+from aftersail.api.auth import Caller, caller
+from aftersail.api.models import Scope
+from aftersail.conversations import changes
+from aftersail.conversations.models import (
+    Category,
+    Channel,
+    Conversation,
+    Message,
+    Priority,
+    Status,
+)
+from aftersail.conversations.services import (
+    ConversationError,
+    NewMessage,
+    do_add_message,
+    do_open_conversation,
+)
 
 router = Router(tags=["conversations"])
 
@@ -49,12 +68,64 @@ class ConversationFilters(Schema):
     status: Status | None = None
     channel: Channel | None = None
     language: str | None = Field(None, max_length=16)
+    priority: Priority | None = None
+    category: Category | None = None
+    team: str | None = Field(None, max_length=100, description="Team name")
+    assignee: UUID | None = Field(None, description="Agent id; see also `unassigned`")
+    unassigned: bool | None = None
+    customer: UUID | None = None
 
 
-def _conversations(request: HttpRequest) -> QuerySet[Conversation]:
-    return visible_conversations(calling_agent(request)).select_related(
-        "store", "customer", "team", "assignee", "order"
-    )
+class ConversationIn(Schema):
+    customer: UUID
+    text: str = Field(min_length=1, max_length=100_000, description="The customer's message")
+    subject: str = Field("", max_length=300)
+    channel: Channel = Channel.API
+    language: str = Field("", max_length=16, pattern=r"^([a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?)?$")
+    team: str | None = Field(None, max_length=100)
+    order_number: str | None = Field(None, max_length=40)
+
+
+class ConversationPatch(Schema):
+    status: Status | None = None
+    priority: Priority | None = None
+    category: Category | Literal[""] | None = None
+    team: str | None = Field(None, max_length=100, description="Team name; '' unassigns")
+    assignee: UUID | None = None
+    unassign: bool = Field(False, description="Remove the assignee")
+
+
+class MessageIn(Schema):
+    kind: Literal["reply", "note"] = "reply"
+    text: str = Field("", max_length=100_000)
+    html: str = Field("", max_length=500_000)
+
+
+def _conversations(who: Caller) -> QuerySet[Conversation]:
+    return who.conversations().select_related("store", "customer", "team", "assignee", "order")
+
+
+def _visible(who: Caller, conversation_id: UUID) -> Conversation:
+    return get_object_or_404(_conversations(who), public_id=conversation_id)
+
+
+def _read(request: HttpRequest) -> Caller:
+    who = caller(request)
+    who.require(Scope.CONVERSATIONS_READ)
+    return who
+
+
+def _write(request: HttpRequest) -> Caller:
+    who = caller(request)
+    who.require(Scope.CONVERSATIONS_WRITE)
+    return who
+
+
+def _team(name: str) -> Team:
+    team = Team.objects.filter(name=name).first()
+    if team is None:
+        raise HttpError(422, f"No team named {name!r}")
+    return team
 
 
 @router.get("", response=list[ConversationOut], summary="Conversations the caller may see")
@@ -62,19 +133,117 @@ def _conversations(request: HttpRequest) -> QuerySet[Conversation]:
 def list_conversations(
     request: HttpRequest, filters: Query[ConversationFilters]
 ) -> QuerySet[Conversation]:
-    conversations = _conversations(request)
-    if filters.status:
-        conversations = conversations.filter(status=filters.status)
-    if filters.channel:
-        conversations = conversations.filter(channel=filters.channel)
+    conversations = _conversations(_read(request))
+    simple = {
+        "status": filters.status,
+        "channel": filters.channel,
+        "priority": filters.priority,
+        "category": filters.category,
+        "team__name": filters.team,
+        "assignee__public_id": filters.assignee,
+        "customer__public_id": filters.customer,
+    }
+    conversations = conversations.filter(**{k: v for k, v in simple.items() if v is not None})
     if filters.language:
         conversations = conversations.filter(language=filters.language.lower())
+    if filters.unassigned is not None:
+        conversations = conversations.filter(assignee__isnull=filters.unassigned)
     return conversations
+
+
+@router.post("", response={201: ConversationOut}, summary="Open a conversation")
+def create_conversation(request: HttpRequest, data: ConversationIn) -> Reply:
+    """Opens a conversation with the customer's first message, which then runs through the
+    inbound pipeline like any other (acknowledgement, assignment, ...)."""
+    who = _write(request)
+    customer = get_object_or_404(who.customers(), public_id=data.customer)
+    team = _team(data.team) if data.team else None
+    _check_may_open_for(who, team)
+    order = None
+    if data.order_number:
+        order = customer.orders.filter(number=data.order_number).first()
+        if order is None:
+            raise HttpError(422, f"The customer has no order {data.order_number!r}")
+    try:
+        with transaction.atomic():
+            conversation = do_open_conversation(
+                store=customer.store,
+                customer=customer,
+                channel=data.channel,
+                actor=who.actor,
+                subject=data.subject,
+                language=data.language.lower(),
+                order=order,
+                team=team,
+            )
+            do_add_message(
+                conversation,
+                NewMessage(
+                    kind=Message.Kind.INBOUND,
+                    author_kind=Message.AuthorKind.CUSTOMER,
+                    text=data.text,
+                    language=data.language.lower(),
+                ),
+            )
+    except ConversationError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return Reply(201, _visible_or_created(who, conversation))
+
+
+def _check_may_open_for(who: Caller, team: Team | None) -> None:
+    if who.sees_whole_stores:
+        return
+    teams = who.agent.teams if who.agent is not None else who.key.teams  # type: ignore[union-attr]
+    if team is None or not teams.filter(id=team.id).exists():
+        raise HttpError(403, "You may open conversations only for your own teams")
+
+
+def _visible_or_created(who: Caller, conversation: Conversation) -> Conversation:
+    # A caller may open a conversation for a team it cannot see; it still gets the answer.
+    return _conversations(who).filter(
+        id=conversation.id
+    ).first() or Conversation.objects.select_related(
+        "store", "customer", "team", "assignee", "order"
+    ).get(id=conversation.id)
 
 
 @router.get("/{conversation_id}", response=ConversationOut, summary="One conversation")
 def get_conversation(request: HttpRequest, conversation_id: UUID) -> Conversation:
-    return get_object_or_404(_conversations(request), public_id=conversation_id)
+    return _visible(_read(request), conversation_id)
+
+
+@router.patch("/{conversation_id}", response=ConversationOut, summary="Change a conversation")
+def update_conversation(
+    request: HttpRequest, conversation_id: UUID, data: ConversationPatch
+) -> Conversation:
+    """Changes status, priority, category, team and assignee; each change is recorded on
+    the conversation's timeline (and sent to webhooks)."""
+    who = _write(request)
+    conversation = _visible(who, conversation_id)
+    fields = data.model_fields_set
+    team = conversation.team
+    if "team" in fields:
+        team = _team(data.team) if data.team else None
+    assignee = conversation.assignee
+    if data.unassign:
+        assignee = None
+    elif data.assignee is not None:
+        assignee = Agent.objects.filter(public_id=data.assignee).first()
+        if assignee is None:
+            raise HttpError(422, "No agent with that id")
+    try:
+        with transaction.atomic():
+            if data.status is not None:
+                changes.do_change_status(conversation, data.status, who.actor)
+            if data.priority is not None:
+                changes.do_change_priority(conversation, data.priority, who.actor)
+            if data.category is not None:
+                changes.do_change_category(conversation, data.category, who.actor)
+            if team != conversation.team or assignee != conversation.assignee:
+                changes.do_assign(conversation, team=team, agent=assignee, actor=who.actor)
+    except ConversationError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return _visible_or_created(who, conversation)
 
 
 @router.get(
@@ -82,5 +251,32 @@ def get_conversation(request: HttpRequest, conversation_id: UUID) -> Conversatio
 )
 @paginate(LimitOffsetPagination)
 def list_messages(request: HttpRequest, conversation_id: UUID) -> QuerySet[Message]:
-    conversation = get_object_or_404(_conversations(request), public_id=conversation_id)
+    conversation = _visible(_read(request), conversation_id)
     return conversation.messages.order_by("created_at", "id")
+
+
+@router.post(
+    "/{conversation_id}/messages",
+    response={201: MessageOut},
+    summary="Reply to the customer or add an internal note",
+)
+def create_message(request: HttpRequest, conversation_id: UUID, data: MessageIn) -> Reply:
+    """A reply is delivered on the conversation's channel by the background worker; a note
+    stays inside the desk."""
+    who = _write(request)
+    conversation = _visible(who, conversation_id)
+    try:
+        message = do_add_message(
+            conversation,
+            NewMessage(
+                kind=data.kind,
+                author_kind=Message.AuthorKind.AGENT,
+                author_agent=who.agent,
+                text=data.text,
+                html=data.html,
+                language=conversation.language if data.kind == "reply" else "",
+            ),
+        )
+    except ConversationError as exc:
+        raise HttpError(422, str(exc)) from exc
+    return Reply(201, message)

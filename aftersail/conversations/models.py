@@ -60,6 +60,18 @@ class Category(models.TextChoices):
 OPEN_STATUSES = (Status.NEW, Status.OPEN, Status.PENDING, Status.ON_HOLD)
 
 
+class Tag(TimeStampedModel):
+    """A free label agents put on conversations ("vip", "dhl-delay"); lower-case, unique."""
+
+    name = models.CharField(max_length=50, unique=True)
+
+    class Meta(TimeStampedModel.Meta):
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Conversation(TimeStampedModel):
     store = models.ForeignKey(
         "commerce.Store", on_delete=models.CASCADE, related_name="conversations"
@@ -97,6 +109,18 @@ class Conversation(TimeStampedModel):
     last_message_at = models.DateTimeField(
         help_text="When the newest message arrived or left; orders the inbox."
     )
+    tags = models.ManyToManyField(Tag, related_name="conversations", blank=True)
+    snoozed_until = models.DateTimeField(
+        null=True, blank=True, help_text="Hidden from the queues until then; a reply wakes it."
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        help_text="The conversation this one was merged into; its messages moved there.",
+    )
 
     class Meta(TimeStampedModel.Meta):
         ordering = ["-last_message_at", "-id"]
@@ -105,6 +129,11 @@ class Conversation(TimeStampedModel):
             models.Index(fields=["assignee", "status", "-last_message_at"]),
             models.Index(fields=["customer", "-last_message_at"]),
             models.Index(fields=["status", "-last_message_at"]),
+            models.Index(
+                fields=["snoozed_until"],
+                name="conversation_snoozed_idx",
+                condition=Q(snoozed_until__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -231,6 +260,21 @@ class ConversationEvent(models.Model):
         ASSIGNED = "assigned", "Assigned"
         CATEGORY_CHANGED = "category_changed", "Category changed"
         ORDER_LINKED = "order_linked", "Order linked"
+        TAGS_CHANGED = "tags_changed", "Tags changed"
+        SNOOZED = "snoozed", "Snoozed"
+        WOKE_UP = "woke_up", "Woke up"
+        MERGED = "merged", "Merged"
+        SPLIT = "split", "Split"
+        MENTIONED = "mentioned", "Agents mentioned"
+        CUSTOMER_CHANGED = "customer_changed", "Customer records merged"
+        MACRO_APPLIED = "macro_applied", "Macro applied"
+        SLA_WARNING = "sla_warning", "SLA target due soon"
+        SLA_BREACHED = "sla_breached", "SLA target breached"
+        PROMISE_MADE = "promise_made", "Reply-by time promised"
+        PROMISE_KEPT = "promise_kept", "Promise kept"
+        PROMISE_BROKEN = "promise_broken", "Promise broken"
+        RETURN_UPDATED = "return_updated", "Return updated"  # an RMA of this customer moved
+        CLAIM_UPDATED = "claim_updated", "Warranty claim updated"
 
     class ActorKind(models.TextChoices):
         CUSTOMER = "customer", "Customer"

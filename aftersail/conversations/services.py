@@ -137,6 +137,10 @@ def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
     if when > conversation.last_message_at:
         conversation.last_message_at = when
         update_fields.append("last_message_at")
+    if new.kind == Message.Kind.INBOUND and conversation.snoozed_until is not None:
+        timeline.record(conversation, Event.WOKE_UP, Actor.customer(), at=when, reason="reply")
+        conversation.snoozed_until = None
+        update_fields.append("snoozed_until")
     if new.kind == Message.Kind.INBOUND and conversation.status in (Status.SOLVED, Status.PENDING):
         _set_status(conversation, Status.OPEN, Actor.customer(), when)
         update_fields.append("status")

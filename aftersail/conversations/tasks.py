@@ -50,3 +50,11 @@ def reconcile_inbound_messages() -> None:
     ).values_list("id", flat=True)[:500]
     for message_id in stale:
         enqueue_on_commit(process_inbound_message, message_id)
+
+
+@db_periodic_task(crontab(minute="*"))
+def wake_snoozed_conversations() -> None:
+    """Brings snoozed conversations back to the queues once their time has come."""
+    from aftersail.conversations.lifecycle import wake_due_conversations
+
+    wake_due_conversations()

@@ -1,18 +1,25 @@
-"""The agent desk: login, the inbox, a conversation."""
+"""The agent desk: login and the inbox with its queues, filters and bulk actions."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
-from aftersail.commerce.models import Order
-from aftersail.conversations.models import Message
-from aftersail.conversations.visibility import visible_conversations
-from aftersail.customers.local_time import customer_local_now
+from aftersail.conversations.models import Category, Channel, Status, Tag
 from aftersail.desk.forms import DeskLoginForm
+from aftersail.desk.queues import (
+    QUEUES,
+    InboxFilters,
+    assignable_agents,
+    do_bulk,
+    queue_conversations,
+)
 
 INBOX_PAGE_SIZE = 50
 
@@ -26,43 +33,39 @@ class LoginView(auth_views.LoginView):
 @agent_required
 def inbox(request: HttpRequest) -> HttpResponse:
     agent = request.agent  # type: ignore[attr-defined]
-    conversations = visible_conversations(agent).select_related(
-        "customer", "team", "assignee__user"
-    )
+    filters = InboxFilters.from_query(request.GET)
+    conversations = queue_conversations(agent, filters)
     page = Paginator(conversations, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "desk/inbox.html", {"page": page, "agent": agent})
-
-
-@agent_required
-def conversation_detail(request: HttpRequest, number: int) -> HttpResponse:
-    agent = request.agent  # type: ignore[attr-defined]
-    conversation = get_object_or_404(
-        visible_conversations(agent).select_related(
-            "customer", "team", "assignee__user", "order", "store"
-        ),
-        id=number,
-    )
-    messages = (
-        conversation.messages.select_related("author_agent__user")
-        .prefetch_related("attachments")
-        .order_by("created_at", "id")
-    )
-    customer = conversation.customer
-    orders = (
-        Order.objects.filter(customer=customer)
-        .prefetch_related("lines", "shipments")
-        .order_by("-placed_at")[:10]
-    )
     return render(
         request,
-        "desk/conversation.html",
+        "desk/inbox.html",
         {
-            "conversation": conversation,
-            "messages": messages,
-            "customer": customer,
-            "customer_now": customer_local_now(customer),
-            "orders": orders,
-            "message_kinds": Message.Kind,
+            "page": page,
             "agent": agent,
+            "filters": filters,
+            "filter_query": filters.as_query(),
+            "queues": QUEUES,
+            "statuses": Status.choices,
+            "channels": Channel.choices,
+            "categories": Category.choices,
+            "agents": list(assignable_agents(agent)),
+            "tags": list(Tag.objects.values_list("name", flat=True)[:200]),
         },
     )
+
+
+@require_POST
+@agent_required
+def bulk(request: HttpRequest) -> HttpResponse:
+    agent = request.agent  # type: ignore[attr-defined]
+    ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit() and len(v) < 12]
+    action, _sep, value = (request.POST.get("action") or "").partition(":")
+    if not ids:
+        messages.warning(request, _("Select at least one conversation."))
+    else:
+        result = do_bulk(agent, ids, action, value.strip()[:50])
+        messages.success(request, _("%(n)d conversations changed.") % {"n": result.changed})
+        for reason in result.refused[:10]:
+            messages.error(request, reason)
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith("/desk/") and "//" not in back else "desk:inbox")

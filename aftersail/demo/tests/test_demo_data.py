@@ -119,3 +119,21 @@ def test_the_same_seed_and_clock_give_the_same_store():
     with transaction.atomic():
         load_demo(now=NOW, seed=1)
         assert _fingerprint() != fingerprints[0]
+
+
+def test_demo_sets_up_the_workspace():
+    from aftersail.assignment.models import Shift, TeamRouting, TeamRule
+    from aftersail.macros.models import MacroVariant
+
+    load_demo(now=NOW)
+    assert TeamRule.objects.count() == 3
+    assert set(TeamRouting.objects.values_list("mode", flat=True)) == {
+        "round_robin",
+        "least_loaded",
+        "manual",
+    }
+    assert Shift.objects.count() == 5 * Agent.objects.count()
+    assert MacroVariant.objects.filter(macro__store__slug="nordlicht").count() >= 36
+    assert Conversation.objects.filter(snoozed_until__isnull=False).count() == 3
+    assert Conversation.objects.filter(tags__name="vip").exists()
+    assert ConversationEvent.objects.filter(kind="tags_changed").exists()

@@ -1,0 +1,88 @@
+"""Customer pages of the desk: the editable profile and merging two customer records."""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from aftersail.accounts.access import agent_required
+from aftersail.accounts.models import Agent
+from aftersail.conversations.timeline import Actor
+from aftersail.conversations.visibility import visible_conversations
+from aftersail.customers.local_time import customer_local_now
+from aftersail.customers.models import Customer, CustomerIdentity
+from aftersail.customers.services import PROFILE_FIELDS, CustomerError, do_merge_customers
+
+
+def visible_customers(agent: Agent) -> QuerySet[Customer]:
+    """Customers of conversations the agent may see (admins: every customer)."""
+    if agent.is_admin:
+        return Customer.objects.all()
+    return Customer.objects.filter(id__in=visible_conversations(agent).values("customer_id"))
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Customer
+        fields = PROFILE_FIELDS
+
+
+@agent_required
+def customer_profile(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    agent = request.agent  # type: ignore[attr-defined]
+    customer = get_object_or_404(visible_customers(agent), public_id=public_id)
+    form = ProfileForm(request.POST or None, instance=customer)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Profile saved."))
+        return redirect("desk:customer", customer.public_id)
+    conversations = (
+        visible_conversations(agent).filter(customer=customer).order_by("-last_message_at")[:50]
+    )
+    return render(
+        request,
+        "desk/customer.html",
+        {
+            "agent": agent,
+            "customer": customer,
+            "customer_now": customer_local_now(customer),
+            "identities": customer.identities.all(),
+            "conversations": conversations,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@agent_required
+def customer_merge(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Merges another record (found by its email address) into this customer."""
+    agent = request.agent  # type: ignore[attr-defined]
+    customer = get_object_or_404(visible_customers(agent), public_id=public_id)
+    email = (request.POST.get("email") or "").strip().lower()[:254]
+    identity = (
+        CustomerIdentity.objects.filter(
+            store=customer.store, kind=CustomerIdentity.Kind.EMAIL, value=email
+        )
+        .exclude(customer=customer)
+        .first()
+    )
+    other = visible_customers(agent).filter(id=identity.customer_id).first() if identity else None
+    if other is None:
+        messages.error(request, _("No other customer you can see has that email address."))
+        return redirect("desk:customer", customer.public_id)
+    try:
+        do_merge_customers(other, customer, Actor.of_agent(agent))
+    except CustomerError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Customer records merged."))
+    return redirect("desk:customer", customer.public_id)

@@ -1,0 +1,92 @@
+"""Choosing a macro's variant, filling its placeholders, and applying its actions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from aftersail.accounts.models import Agent
+from aftersail.conversations import timeline
+from aftersail.conversations.lifecycle import do_change_category, do_change_tags
+from aftersail.conversations.models import Conversation, ConversationEvent
+from aftersail.conversations.services import do_change_status
+from aftersail.conversations.timeline import Actor
+from aftersail.macros.models import Macro, MacroVariant
+from aftersail.macros.tracking import tracking_link
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDERS = ("customer_first_name", "order_number", "tracking_link", "agent_name", "store_name")
+
+
+@dataclass(frozen=True)
+class RenderedMacro:
+    macro: Macro
+    language: str
+    text: str
+
+
+def macros_for(conversation: Conversation) -> QuerySet[Macro]:
+    return (
+        Macro.objects.filter(is_active=True)
+        .filter(Q(store__isnull=True) | Q(store_id=conversation.store_id))
+        .prefetch_related("variants")
+    )
+
+
+def choose_variant(macro: Macro, language: str) -> MacroVariant | None:
+    """The conversation's language, else the macro's fallback language, else English,
+    else any variant."""
+    variants = {variant.language: variant for variant in macro.variants.all()}
+    for code in (language, (language or "").split("-")[0], macro.fallback_language, "en"):
+        if code and code in variants:
+            return variants[code]
+    return next(iter(sorted(variants.items())), (None, None))[1]
+
+
+def placeholder_values(conversation: Conversation, agent: Agent) -> dict[str, str]:
+    customer = conversation.customer
+    order = conversation.order
+    if order is None:
+        order = customer.orders.order_by("-placed_at").first()
+    shipment = None
+    if order is not None:
+        shipment = order.shipments.filter(is_return=False).order_by("-created_at").first()
+    return {
+        "customer_first_name": customer.given_name or customer.name.split(" ")[0],
+        "order_number": order.number if order else "",
+        "tracking_link": tracking_link(shipment.carrier, shipment.tracking_number)
+        if shipment
+        else "",
+        "agent_name": agent.user.get_short_name() if agent.user.full_name else agent.name,
+        "store_name": conversation.store.name,
+    }
+
+
+def fill(body: str, values: dict[str, str]) -> str:
+    """Replaces known ``{placeholders}``; anything else in braces stays as written."""
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), body)
+
+
+def render_macro(macro: Macro, conversation: Conversation, agent: Agent) -> RenderedMacro | None:
+    variant = choose_variant(macro, conversation.language)
+    if variant is None:
+        return None
+    return RenderedMacro(
+        macro, variant.language, fill(variant.body, placeholder_values(conversation, agent))
+    )
+
+
+@transaction.atomic
+def do_apply_macro_actions(macro: Macro, conversation: Conversation, agent: Agent) -> None:
+    """Sets the status, category and tags the macro asks for, and records its use."""
+    actor = Actor.of_agent(agent)
+    timeline.record(conversation, ConversationEvent.Kind.MACRO_APPLIED, actor, macro=macro.slug)
+    if macro.set_category:
+        do_change_category(conversation, macro.set_category, actor)
+    if macro.add_tags:
+        do_change_tags(conversation, actor, add=macro.add_tags)
+    if macro.set_status:
+        do_change_status(conversation, macro.set_status, actor)
