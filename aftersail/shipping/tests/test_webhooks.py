@@ -231,3 +231,22 @@ def test_unknown_tracking_number_is_noted(shop, django_capture_on_commit_callbac
     )
     raw = RawTrackingPayload.objects.get()
     assert (raw.state, raw.error) == ("processed", "unknown tracking numbers: NOPE123")
+
+
+def test_payloads_a_crashed_worker_left_are_processed_by_the_reconciler(shop):
+    from aftersail.shipping.tasks import reprocess_received_payloads
+
+    account = shop.account("aftership")
+    body = _journey("aftership", [0, 1])
+    with time_machine.travel("2026-11-03T12:00:00Z", tick=False):
+        raw = RawTrackingPayload.objects.create(
+            account=account, provider="aftership", body=body.decode(), signature_valid=True
+        )
+    with time_machine.travel("2026-11-03T12:00:30Z", tick=False):
+        assert reprocess_received_payloads() == 0  # too fresh: its own task may be running
+    with time_machine.travel("2026-11-03T12:02:00Z", tick=False):
+        assert reprocess_received_payloads() == 1
+        assert reprocess_received_payloads() == 0
+    raw.refresh_from_db()
+    assert raw.state == "processed"
+    assert Shipment.objects.get().status == "in_transit"
