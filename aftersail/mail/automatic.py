@@ -34,7 +34,7 @@ def automatic_reason(mime: MimeMessage, sender: str) -> str:
         return f"X-Auto-Response-Suppress: {suppress}"
     if mime.get("List-Id") or mime.get("List-Unsubscribe"):
         return "mailing list"
-    if (mime.get("Return-Path") or "").strip() == "<>":
+    if decode_header_value(mime.get("Return-Path")).strip() == "<>":
         return "null sender (Return-Path: <>)"
     if _DAEMONS.match(sender) or _NOREPLY.match(sender):
         return f"sender {sender}"

@@ -102,7 +102,7 @@ def do_process_inbound(inbound_id: int) -> str:
     worker already did it). Never raises for a bad mail: it is quarantined with the reason."""
     with transaction.atomic():
         row = (
-            InboundEmail.objects.select_for_update()
+            InboundEmail.objects.select_for_update(of=("self",))
             .select_related("store", "mailbox")
             .filter(id=inbound_id, state=State.RECEIVED)
             .first()

@@ -150,7 +150,9 @@ def parse_email(raw: bytes) -> ParsedEmail:
         if part.is_multipart():
             continue
         content_type = part.get_content_type()
-        disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+        disposition = decode_header_value(part.get("Content-Disposition")).split(";")[0]
+        disposition = disposition.strip().lower()
+        content_id = decode_header_value(part.get("Content-ID")).strip().strip("<>")[:250]
         filename = _filename(part)
         is_body = disposition != "attachment" and not filename
         if content_type.startswith("multipart/"):  # declared multipart, but no boundary
@@ -171,8 +173,8 @@ def parse_email(raw: bytes) -> ParsedEmail:
                     filename=filename or "attachment",
                     content_type=content_type,
                     content=content,
-                    is_inline=disposition == "inline" or bool(part.get("Content-ID")),
-                    content_id=(part.get("Content-ID") or "").strip().strip("<>")[:250],
+                    is_inline=disposition == "inline" or bool(content_id),
+                    content_id=content_id,
                 )
             )
     attachments, refused = _unpack_and_filter(attachments)
@@ -182,7 +184,7 @@ def parse_email(raw: bytes) -> ParsedEmail:
     split = quoting.split_reply(text)
     date = None
     try:
-        date = parsedate_to_datetime(mime.get("Date", ""))
+        date = parsedate_to_datetime(decode_header_value(mime.get("Date")))
         if date is not None and date.tzinfo is None:
             date = None
     except (TypeError, ValueError, IndexError):
@@ -196,7 +198,7 @@ def parse_email(raw: bytes) -> ParsedEmail:
         date=date,
         in_reply_to=message_ids(decode_header_value(mime.get("In-Reply-To"))),
         references=message_ids(decode_header_value(mime.get("References"))),
-        thread_index_root=thread_index_root(str(mime.get("Thread-Index") or "")),
+        thread_index_root=thread_index_root(decode_header_value(mime.get("Thread-Index"))),
         text=split.new,
         html=html,
         quoted=split.quoted,

@@ -6,7 +6,9 @@ import re
 
 from aftersail.env import ConfigError, env_str
 
-_NAME = re.compile(r"^[A-Z][A-Z0-9_]{0,99}$")
+# Only variables meant as mailbox passwords: a mailbox must not be able to send, say,
+# SECRET_KEY to a server its editor controls.
+_NAME = re.compile(r"^[A-Z][A-Z0-9_]{0,90}_PASSWORD$")
 
 
 class MissingSecret(ConfigError):
@@ -18,5 +20,7 @@ def read_secret(variable: str) -> str:
     if not variable:
         return ""
     if not _NAME.match(variable):
-        raise MissingSecret(f"{variable!r} is not an environment variable name")
+        raise MissingSecret(
+            f"{variable!r} is not allowed: use an environment variable whose name ends in _PASSWORD"
+        )
     return env_str(variable)

@@ -80,8 +80,10 @@ def test_a_known_customer_opens_a_conversation_and_gets_a_copy_in_german(
     message = conversation.messages.get()
     assert message.body_text == "Mein Paket ist nicht angekommen."
     assert [(a.filename, a.size) for a in message.attachments.all()] == [("paket.jpg", 8)]
-    assert len(mail.outbox) == 1
-    copy = mail.outbox[0]
+    # Exactly one copy (the desk's acknowledgement with its promise may come too).
+    copies = [m for m in mail.outbox if m.extra_headers["Message-ID"] == message.external_id]
+    assert len(copies) == 1
+    copy = copies[0]
     assert copy.to == ["customer@mail.example"]
     assert copy.subject == "Wir haben Ihre Nachricht erhalten: Wo ist meine Bestellung?"
     assert copy.body.startswith("Guten Tag Clara,\n\nvielen Dank für Ihre Nachricht an Cast")
@@ -105,7 +107,8 @@ def test_an_unknown_visitor_becomes_a_customer(
     customer = Customer.objects.get(identities__value="zofia@poczta.example")
     assert (customer.name, customer.language) == ("Zofia Nowak", "pl")
     assert customer.conversations.get().subject == "Zwrot lub wymiana"
-    assert mail.outbox[0].subject == "Otrzymaliśmy Twoją wiadomość: Zwrot lub wymiana"
+    subjects = [m.subject for m in mail.outbox]
+    assert subjects.count("Otrzymaliśmy Twoją wiadomość: Zwrot lub wymiana") == 1
 
 
 def test_an_order_of_another_customer_is_refused(cast: Cast, client: Any) -> None:
