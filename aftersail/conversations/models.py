@@ -273,6 +273,8 @@ class ConversationEvent(models.Model):
         PROMISE_MADE = "promise_made", "Reply-by time promised"
         PROMISE_KEPT = "promise_kept", "Promise kept"
         PROMISE_BROKEN = "promise_broken", "Promise broken"
+        RETURN_UPDATED = "return_updated", "Return updated"  # an RMA of this customer moved
+        CLAIM_UPDATED = "claim_updated", "Warranty claim updated"
 
     class ActorKind(models.TextChoices):
         CUSTOMER = "customer", "Customer"
