@@ -28,8 +28,9 @@ CANDIDATES: tuple[str, ...] = (
 _MODEL_CODES = {"nb": "no"}
 _OUR_CODES = {model: ours for ours, model in _MODEL_CODES.items()}
 
-# Fewer letters than this say too little about the language ("ok", "Danke!", "#4711").
-MIN_LETTERS = 12
+# Fewer letters than this say too little to override a known language ("ok", "Danke!",
+# "Hello, where is it?"): about one short sentence.
+MIN_LETTERS = 20
 # Below this probability the text is mixed or ambiguous: keep the language we know.
 MIN_CONFIDENCE = 0.50
 # Longer texts carry no more signal; the cut keeps detection time flat.
@@ -103,6 +104,7 @@ def _excluded(text: str) -> set[str]:
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 # Sentences checked for a second language; the share of letters the main language must hold.
 MAX_SEGMENTS = 6
+SEGMENT_MIN_LETTERS = 12
 MAIN_SHARE = 0.75
 
 
@@ -117,7 +119,7 @@ def _best(sample: str) -> tuple[str, float]:
 
 def _is_mixed(sample: str, language: str) -> bool:
     """Whether confidently detected sentences in other languages hold a large share."""
-    segments = [s for s in _SENTENCE_END.split(sample) if _count_letters(s) >= MIN_LETTERS]
+    segments = [s for s in _SENTENCE_END.split(sample) if _count_letters(s) >= SEGMENT_MIN_LETTERS]
     if len(segments) < 2:
         return False
     other = total = 0
