@@ -268,6 +268,13 @@ class ConversationEvent(models.Model):
         MENTIONED = "mentioned", "Agents mentioned"
         CUSTOMER_CHANGED = "customer_changed", "Customer records merged"
         MACRO_APPLIED = "macro_applied", "Macro applied"
+        SLA_WARNING = "sla_warning", "SLA target due soon"
+        SLA_BREACHED = "sla_breached", "SLA target breached"
+        PROMISE_MADE = "promise_made", "Reply-by time promised"
+        PROMISE_KEPT = "promise_kept", "Promise kept"
+        PROMISE_BROKEN = "promise_broken", "Promise broken"
+        RETURN_UPDATED = "return_updated", "Return updated"  # an RMA of this customer moved
+        CLAIM_UPDATED = "claim_updated", "Warranty claim updated"
 
     class ActorKind(models.TextChoices):
         CUSTOMER = "customer", "Customer"

@@ -1,13 +1,31 @@
-"""The customer's wall clock, shown to agents beside every conversation."""
+"""The customer's wall clock, shown to agents beside every conversation.
+
+Where the zone comes from, first hit wins: the profile, the chat widget's browser zone,
+the shipping address (country, region where the country has several zones), the phone
+number, the UTC offset in the ``Date:`` header of their mail.
+"""
 
 from __future__ import annotations
 
 import zoneinfo
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.utils import timezone
 
-from aftersail.customers.models import Customer
+from aftersail.core.fields import known_time_zones
+from aftersail.customers import zone_hints
+from aftersail.customers.models import Customer, CustomerIdentity
+
+if TYPE_CHECKING:
+    from aftersail.conversations.models import Message
+
+BROWSER_ZONE_KEYS = ("browser_time_zone", "time_zone")
+
+
+class ZoneResolution(NamedTuple):
+    zone: str
+    source: str  # profile, browser, address, phone, date_header, store
 
 
 def customer_zone(customer: Customer) -> zoneinfo.ZoneInfo | None:
@@ -17,6 +35,58 @@ def customer_zone(customer: Customer) -> zoneinfo.ZoneInfo | None:
         return zoneinfo.ZoneInfo(customer.time_zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return None
+
+
+def _valid(zone: Any) -> str | None:
+    return zone if isinstance(zone, str) and zone in known_time_zones() else None
+
+
+def _recent_metadata(customer: Customer, message: Message | None) -> list[dict[str, Any]]:
+    """The channel metadata of ``message`` and the customer's latest inbound messages."""
+    from aftersail.conversations.models import Message
+
+    latest = (
+        Message.objects.filter(conversation__customer=customer, kind=Message.Kind.INBOUND)
+        .order_by("-created_at")
+        .values_list("channel_metadata", flat=True)[:5]
+    )
+    metas = [message.channel_metadata] if message is not None else []
+    return [meta for meta in [*metas, *latest] if isinstance(meta, dict)]
+
+
+def _date_header(meta: dict[str, Any]) -> Any:
+    raw = meta.get("headers")
+    headers: dict[Any, Any] = raw if isinstance(raw, dict) else {}
+    return meta.get("date") or {str(k).lower(): v for k, v in headers.items()}.get("date")
+
+
+def resolve_customer_zone(customer: Customer, message: Message | None = None) -> ZoneResolution:
+    if _valid(customer.time_zone):
+        return ZoneResolution(customer.time_zone, "profile")
+    metas = _recent_metadata(customer, message)
+    for meta in metas:
+        for key in BROWSER_ZONE_KEYS:
+            if _valid(meta.get(key)):
+                return ZoneResolution(meta[key], "browser")
+    order = customer.orders.order_by("-placed_at").first()
+    if order is not None and order.ship_to_country:
+        zone = zone_hints.zone_for_address(order.ship_to_country, order.ship_to_region)
+        if zone:
+            return ZoneResolution(zone, "address")
+    phones = customer.identities.filter(
+        kind__in=[CustomerIdentity.Kind.PHONE, CustomerIdentity.Kind.WHATSAPP]
+    ).values_list("value", flat=True)
+    for phone in phones:
+        zone = zone_hints.zone_for_phone(phone, customer.country)
+        if zone:
+            return ZoneResolution(zone, "phone")
+    for meta in metas:
+        header = _date_header(meta)
+        if isinstance(header, str):
+            zone = zone_hints.zone_for_date_header(header, customer.country)
+            if zone:
+                return ZoneResolution(zone, "date_header")
+    return ZoneResolution(customer.store.time_zone or "UTC", "store")
 
 
 def customer_local_now(customer: Customer) -> datetime | None:

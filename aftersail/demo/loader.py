@@ -21,10 +21,14 @@ from aftersail.chat.demo import load_demo_chat
 from aftersail.commerce.models import Product, Store
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.demo import catalog, staff
+from aftersail.demo.assistant import build_assistant_settings
 from aftersail.demo.conversations import build_conversations
+from aftersail.demo.mail import build_mail
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
 from aftersail.demo.workspace import build_workspace
+from aftersail.returns.demo import build_returns
+from aftersail.shipping.demo import build_tracking
 from aftersail.knowledge.demo_articles import load_demo_articles
 
 DEMO_SEED = 20261122
@@ -81,9 +85,13 @@ def load_demo(*, seed: int = DEMO_SEED, now: datetime | None = None) -> DemoSumm
         _build_customers(ctx)
         orders = build_orders(ctx)
         conversations, messages = build_conversations(ctx, orders)
+        build_tracking(ctx.store, ctx.now, seed)
+        build_assistant_settings(ctx.store)
         load_demo_articles(ctx.store)
         load_demo_chat(ctx.store, ctx.teams.get("Europe"))
         build_workspace(ctx)
+        build_returns(ctx, orders)
+        build_mail(ctx)
     return DemoSummary(
         True, ctx.store, demo_logins(), len(ctx.customers), len(orders), conversations, messages
     )

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from aftersail.desk import conversation, customers, views
 
@@ -18,4 +18,5 @@ urlpatterns = [
     ),
     path("customers/<uuid:public_id>/", customers.customer_profile, name="customer"),
     path("customers/<uuid:public_id>/merge/", customers.customer_merge, name="customer_merge"),
+    path("sla/", include("aftersail.sla.urls")),
 ]

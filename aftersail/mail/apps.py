@@ -5,3 +5,11 @@ class MailConfig(AppConfig):
     name = "aftersail.mail"
     label = "mail"
     verbose_name = "Email channel"
+
+    def ready(self) -> None:
+        from aftersail.mail import webhooks
+        from aftersail.mail.outbound import EmailAdapter
+        from aftersail.messaging.registry import register_adapter
+
+        register_adapter(EmailAdapter())
+        webhooks.connect()

@@ -1,3 +1,5 @@
+"""Business calendars, SLA policies and clocks, reply-by promises, coverage and reports."""
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,6 @@ class SlaConfig(AppConfig):
     name = "aftersail.sla"
     label = "sla"
     verbose_name = "Service levels"
+
+    def ready(self) -> None:
+        from aftersail.sla import hooks  # noqa: F401  (registers the step and reactions)

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from aftersail.shipping.models import ShipmentNotification
+from aftersail.shipping.reports import is_wismo
+from aftersail.testing import factories as f
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("admin", 200),
+        ("supervisor_a", 200),
+        ("agent_a", 403),
+        ("agent_b", 403),
+        ("outsourced", 403),
+        ("customer", 403),
+        ("anonymous", 302),
+    ],
+)
+def test_report_permissions(cast, login, who, status):
+    user = {"customer": cast.customer_user, "anonymous": None}.get(who)
+    if who not in ("customer", "anonymous"):
+        user = getattr(cast, who).user
+    response = login(user).get(reverse("shipping:report"))
+    assert response.status_code == status
+    if status == 302:
+        assert response["Location"].startswith(reverse("desk:login"))
+
+
+def test_report_counts_wismo_share_and_notifications_per_status(cast, login):
+    order = f.make_order(cast.customer)
+    shipment = f.make_shipment(order)
+    now = timezone.now()
+    for status, state in [("in_transit", "sent"), ("delivered", "sent"), ("delayed", "held")]:
+        ShipmentNotification.objects.create(
+            shipment=shipment, status=status, state=state, send_after=now
+        )
+    response = login(cast.supervisor_a.user).get(reverse("shipping:report"))
+    report = response.context["report"]
+    # The cast: "Paket fehlt" (where is my order), "Refund please", "Invoice copy".
+    assert (report.wismo, report.conversations) == (1, 3)
+    assert report.notifications == [
+        ("In transit", {"sent": 1}),
+        ("Delayed", {"held": 1}),
+        ("Delivered", {"sent": 1}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Where is my order?", True),
+        ("Wo bleibt mein Paket", True),
+        ("Où est ma commande", True),
+        ("¿Dónde está mi pedido?", True),
+        ("Gdzie jest moja paczka", True),
+        ("荷物が届かない", True),
+        ("Refund please", False),
+        ("Rechnung", False),
+    ],
+)
+def test_wismo_detection(subject, expected):
+    assert is_wismo(subject) is expected
