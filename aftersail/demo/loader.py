@@ -27,9 +27,9 @@ from aftersail.demo.mail import build_mail
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
 from aftersail.demo.workspace import build_workspace
+from aftersail.knowledge.demo_articles import load_demo_articles
 from aftersail.returns.demo import build_returns
 from aftersail.shipping.demo import build_tracking
-from aftersail.knowledge.demo_articles import load_demo_articles
 
 DEMO_SEED = 20261122
 
