@@ -78,7 +78,7 @@ EXPECTED = {
     "pl": (
         "Europe/Warsaw",
         "Odp: Order 1042",
-        "Cześć Kim,\n\nDziękujemy za wiadomość, już do nas dotarła. Odpowiemy Ci najpóźniej w "
+        "Cześć Kim!\n\nDziękujemy za wiadomość, już do nas dotarła. Odpowiemy Ci najpóźniej w "
         "tym terminie: poniedziałek, godz. 11:00 (czas lokalny: Warszawa).",
     ),
     "ja": (
