@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from aftersail.core.consumer import build_consumer
+from aftersail.core.warmup import warm_up_in_background
 from aftersail.env import env_bool, env_int, env_str
 
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        warm_up_in_background()
         consumer = None
         if not options["no_worker"]:
             consumer = build_consumer(workers=settings.TASK_WORKERS, periodic=True, in_process=True)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from aftersail.core.consumer import build_consumer
+from aftersail.core.warmup import warm_up_in_background
 from aftersail.env import env_bool
 
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        warm_up_in_background()
         consumer = build_consumer(
             workers=max(1, options["threads"]),
             periodic=not options["no_periodic"],
