@@ -3,7 +3,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist); `make test PYTEST_ARGS="-n 0 -x"` runs it in one process.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: demo serve test lint fix typecheck migrations-check check install install-dev \
         translations messages lock clean
