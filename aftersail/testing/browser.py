@@ -29,8 +29,9 @@ def chromium_path() -> str | None:
 
 
 @contextmanager
-def chromium_page() -> Iterator[Any]:
-    """A fresh page of Debian's chromium; skips the test (with the reason) when absent."""
+def chromium_browser() -> Iterator[Any]:
+    """Debian's chromium under Playwright, for tests that open several contexts (a customer
+    and an agent); skips the test (with the reason) when chromium is absent."""
     path = chromium_path()
     if path is None:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
@@ -39,8 +40,15 @@ def chromium_page() -> Iterator[Any]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page()
-            page.set_default_timeout(15_000)
-            yield page
+            yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def chromium_page() -> Iterator[Any]:
+    """A fresh page of Debian's chromium; skips the test (with the reason) when absent."""
+    with chromium_browser() as browser:
+        page = browser.new_page()
+        page.set_default_timeout(15_000)
+        yield page

@@ -4,7 +4,6 @@ takes it to the refund in the desk (headless Debian Chromium through Playwright)
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import timedelta
 from decimal import Decimal
 
@@ -15,16 +14,10 @@ from aftersail.returns.models import Refund, ReturnRequest, ReturnStatus
 from aftersail.returns.tests.helpers import make_policy
 from aftersail.shipping.models import ShipmentItem
 from aftersail.testing import factories as f
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+from aftersail.testing.browser import chromium_browser
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
 
 
@@ -51,51 +44,45 @@ def shop(transactional_db):
 
 
 def test_return_from_the_portal_to_the_refund(shop, live_server) -> None:
-    from playwright.sync_api import sync_playwright
-
     cast, order = shop
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM is only read between steps
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            customer = browser.new_context(locale="de-DE")
-            page = customer.new_page()
-            page.goto(f"{live_server.url}/returns/")
-            page.fill("input[name=number]", order.number)
-            page.fill("input[name=email]", "customer@mail.example")
-            page.click("#find-order button")
-            page.wait_for_selector("#return-form")
-            jacket = page.locator("tr[data-sku='JKT-1']")
-            assert "Nach unseren Rückgabebedingungen" in jacket.locator(".eligibility").inner_text()
-            jacket.locator("input[type=checkbox]").first.check()
-            page.click("#return-form button[type=submit]")
-            page.wait_for_selector("#method-form")
-            assert page.locator(".return-status").get_attribute("data-status") == "approved"
-            page.check("input[value=drop_off]")
-            page.click("#method-form button")
-            code = page.locator(".drop-off-code").inner_text()
-            href = page.locator("#return-form-pdf").get_attribute("href")
-            pdf = page.request.get(f"{live_server.url}{href}")
-            assert pdf.ok and pdf.body().startswith(b"%PDF")
+    with chromium_browser() as browser:
+        customer = browser.new_context(locale="de-DE")
+        page = customer.new_page()
+        page.goto(f"{live_server.url}/returns/")
+        page.fill("input[name=number]", order.number)
+        page.fill("input[name=email]", "customer@mail.example")
+        page.click("#find-order button")
+        page.wait_for_selector("#return-form")
+        jacket = page.locator("tr[data-sku='JKT-1']")
+        assert "Nach unseren Rückgabebedingungen" in jacket.locator(".eligibility").inner_text()
+        jacket.locator("input[type=checkbox]").first.check()
+        page.click("#return-form button[type=submit]")
+        page.wait_for_selector("#method-form")
+        assert page.locator(".return-status").get_attribute("data-status") == "approved"
+        page.check("input[value=drop_off]")
+        page.click("#method-form button")
+        code = page.locator(".drop-off-code").inner_text()
+        href = page.locator("#return-form-pdf").get_attribute("href")
+        pdf = page.request.get(f"{live_server.url}{href}")
+        assert pdf.ok and pdf.body().startswith(b"%PDF")
 
-            rma = ReturnRequest.objects.get()
-            assert (rma.status, rma.drop_off_code) == (ReturnStatus.AWAITING_PARCEL, code)
+        rma = ReturnRequest.objects.get()
+        assert (rma.status, rma.drop_off_code) == (ReturnStatus.AWAITING_PARCEL, code)
 
-            desk = browser.new_context(locale="en-GB").new_page()
-            desk.goto(f"{live_server.url}/desk/login/")
-            desk.fill("#id_username", cast.agent_a.user.email)
-            desk.fill("#id_password", f.PASSWORD)
-            desk.click("button[type=submit]")
-            desk.wait_for_url(f"{live_server.url}/desk/")
-            desk.goto(f"{live_server.url}/desk/returns/")
-            desk.click(f"text={rma.number}")
-            desk.click("button[value=in_transit]")
-            desk.click("button[value=receive]")
-            desk.select_option(".inspect-form select[name=grade]", "as_new")
-            desk.click(".inspect-form button")
-            desk.click("#refund-form button")
-            assert desk.locator(".rma-status").get_attribute("data-status") == "resolved"
-            assert "120.00 EUR" in desk.locator(".refund").inner_text()
-        finally:
-            browser.close()
+        desk = browser.new_context(locale="en-GB").new_page()
+        desk.goto(f"{live_server.url}/desk/login/")
+        desk.fill("#id_username", cast.agent_a.user.email)
+        desk.fill("#id_password", f.PASSWORD)
+        desk.click("button[type=submit]")
+        desk.wait_for_url(f"{live_server.url}/desk/")
+        desk.goto(f"{live_server.url}/desk/returns/")
+        desk.click(f"text={rma.number}")
+        desk.click("button[value=in_transit]")
+        desk.click("button[value=receive]")
+        desk.select_option(".inspect-form select[name=grade]", "as_new")
+        desk.click(".inspect-form button")
+        desk.click("#refund-form button")
+        assert desk.locator(".rma-status").get_attribute("data-status") == "resolved"
+        assert "120.00 EUR" in desk.locator(".refund").inner_text()
     assert list(Refund.objects.values_list("amount", "currency")) == [(Decimal("120.00"), "EUR")]

@@ -5,7 +5,6 @@ item of a recently delivered order in the portal, and the demo's admin refunds i
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 from django.utils import timezone
@@ -15,16 +14,10 @@ from aftersail.customers.models import CustomerIdentity
 from aftersail.demo.loader import load_demo
 from aftersail.demo.staff import DEMO_PASSWORD
 from aftersail.returns.models import Refund, ReturnRequest, ReturnStatus
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+from aftersail.testing.browser import chromium_browser
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
 
 
@@ -49,46 +42,40 @@ def demo_order(transactional_db):
 
 
 def test_demo_return_from_the_portal_to_the_refund(demo_order, live_server) -> None:
-    from playwright.sync_api import sync_playwright
-
     order, line, email = demo_order
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM is only read between steps
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            page = browser.new_context(locale="de-DE").new_page()
-            page.goto(f"{live_server.url}/returns/")
-            page.fill("input[name=number]", order.number)
-            page.fill("input[name=email]", email)
-            page.click("#find-order button")
-            page.wait_for_selector("#return-form")
-            row = page.locator(f"tr[data-sku='{line.sku}']").first
-            assert row.locator(".eligibility").inner_text().strip()
-            row.locator("input[type=checkbox]").first.check()
-            page.click("#return-form button[type=submit]")
-            page.wait_for_selector("#method-form")
-            assert page.locator(".return-status").get_attribute("data-status") == "approved"
-            page.check("input[value=drop_off]")
-            page.click("#method-form button")
-            code = page.locator(".drop-off-code").inner_text()
-            rma = ReturnRequest.objects.get(order=order)
-            assert (rma.status, rma.drop_off_code) == (ReturnStatus.AWAITING_PARCEL, code)
+    with chromium_browser() as browser:
+        page = browser.new_context(locale="de-DE").new_page()
+        page.goto(f"{live_server.url}/returns/")
+        page.fill("input[name=number]", order.number)
+        page.fill("input[name=email]", email)
+        page.click("#find-order button")
+        page.wait_for_selector("#return-form")
+        row = page.locator(f"tr[data-sku='{line.sku}']").first
+        assert row.locator(".eligibility").inner_text().strip()
+        row.locator("input[type=checkbox]").first.check()
+        page.click("#return-form button[type=submit]")
+        page.wait_for_selector("#method-form")
+        assert page.locator(".return-status").get_attribute("data-status") == "approved"
+        page.check("input[value=drop_off]")
+        page.click("#method-form button")
+        code = page.locator(".drop-off-code").inner_text()
+        rma = ReturnRequest.objects.get(order=order)
+        assert (rma.status, rma.drop_off_code) == (ReturnStatus.AWAITING_PARCEL, code)
 
-            desk = browser.new_context(locale="en-GB").new_page()
-            desk.goto(f"{live_server.url}/desk/login/")
-            desk.fill("#id_username", "sophie.wagner@nordlicht-outdoor.example")
-            desk.fill("#id_password", DEMO_PASSWORD)
-            desk.click("button[type=submit]")
-            desk.wait_for_url(f"{live_server.url}/desk/")
-            desk.goto(f"{live_server.url}/desk/returns/{rma.public_id}/")
-            desk.click("button[value=in_transit]")
-            desk.click("button[value=receive]")
-            desk.select_option(".inspect-form select[name=grade]", "as_new")
-            desk.click(".inspect-form button")
-            desk.click("#refund-form button")
-            assert desk.locator(".rma-status").get_attribute("data-status") == "resolved"
-        finally:
-            browser.close()
+        desk = browser.new_context(locale="en-GB").new_page()
+        desk.goto(f"{live_server.url}/desk/login/")
+        desk.fill("#id_username", "sophie.wagner@nordlicht-outdoor.example")
+        desk.fill("#id_password", DEMO_PASSWORD)
+        desk.click("button[type=submit]")
+        desk.wait_for_url(f"{live_server.url}/desk/")
+        desk.goto(f"{live_server.url}/desk/returns/{rma.public_id}/")
+        desk.click("button[value=in_transit]")
+        desk.click("button[value=receive]")
+        desk.select_option(".inspect-form select[name=grade]", "as_new")
+        desk.click(".inspect-form button")
+        desk.click("#refund-form button")
+        assert desk.locator(".rma-status").get_attribute("data-status") == "resolved"
     paid = line.unit_price * line.quantity
     assert list(Refund.objects.filter(rma=rma).values_list("amount", "currency")) == [
         (paid, order.currency)

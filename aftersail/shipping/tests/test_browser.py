@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from aftersail.shipping.ingest import apply_events
 from aftersail.shipping.models import NotificationSettings
 from aftersail.shipping.providers import ParsedEvent, parse_time
 from aftersail.testing import factories as f
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from aftersail.testing.browser import chromium_browser
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
 
 
@@ -61,29 +48,23 @@ def parcel(transactional_db):
 
 
 def test_customer_finds_the_order_and_sees_the_timeline(parcel, live_server, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
     # Playwright runs an event loop in this thread; Django answers in the server's thread.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        try:
-            page = browser.new_page(locale="en-US")
-            page.goto(f"{live_server.url}/track/")
-            page.fill("input[name=number]", "NL-5001")
-            page.fill("input[name=email]", "wrong@mail.example")
-            page.click("button[type=submit]")
-            assert "could not find an order" in page.inner_text("[role=alert]")
-            page.fill("input[name=number]", "NL-5001")
-            page.fill("input[name=email]", "zofia@mail.example")
-            page.click("button[type=submit]")
-            page.wait_for_url("**/track/o/**")
-            assert page.inner_text("h1") == "Zamówienie NL-5001"
-            assert page.inner_text(".shipment-status") == "W doręczeniu"
-            items = page.locator("ol.timeline li").all_inner_texts()
-            assert len(items) == 3
-            assert items[0].startswith("4 lis 2026, 07:45")  # Warsaw time, Polish
-            assert "With the courier in Kraków" in items[0]
-            assert "Etykieta utworzona" in items[2]
-        finally:
-            browser.close()
+    with chromium_browser() as browser:
+        page = browser.new_page(locale="en-US")
+        page.goto(f"{live_server.url}/track/")
+        page.fill("input[name=number]", "NL-5001")
+        page.fill("input[name=email]", "wrong@mail.example")
+        page.click("button[type=submit]")
+        assert "could not find an order" in page.inner_text("[role=alert]")
+        page.fill("input[name=number]", "NL-5001")
+        page.fill("input[name=email]", "zofia@mail.example")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/track/o/**")
+        assert page.inner_text("h1") == "Zamówienie NL-5001"
+        assert page.inner_text(".shipment-status") == "W doręczeniu"
+        items = page.locator("ol.timeline li").all_inner_texts()
+        assert len(items) == 3
+        assert items[0].startswith("4 lis 2026, 07:45")  # Warsaw time, Polish
+        assert "With the courier in Kraków" in items[0]
+        assert "Etykieta utworzona" in items[2]
