@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from aftersail.language.lookalikes import prefer_by_vocabulary
+
 # ISO 639-1 codes; "nb" is Norwegian Bokmål, which the model calls "no".
 CANDIDATES: tuple[str, ...] = (
     "ar", "bg", "cs", "da", "de", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "id",
@@ -110,11 +112,19 @@ MAIN_SHARE = 0.75
 
 def _best(sample: str) -> tuple[str, float]:
     excluded = _excluded(sample)
-    for model_code, probability in _identifier().rank(sample):
-        code = _OUR_CODES.get(model_code, model_code)
-        if code not in excluded:
-            return code, float(probability)
-    return "", 0.0  # pragma: no cover - every language excluded
+    ranked = [
+        (_OUR_CODES.get(model_code, model_code), float(probability))
+        for model_code, probability in _identifier().rank(sample)
+    ]
+    allowed = dict(item for item in ranked if item[0] not in excluded)
+    if not allowed:  # pragma: no cover - every language excluded
+        return "", 0.0
+    code = next(iter(allowed))
+    chosen = prefer_by_vocabulary(sample, code)
+    if chosen != code:
+        # The pair's two probabilities together are the model's confidence in the pair.
+        return chosen, allowed[code] + allowed[chosen]
+    return code, allowed[code]
 
 
 def _is_mixed(sample: str, language: str) -> bool:
