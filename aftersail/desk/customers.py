@@ -19,6 +19,7 @@ from aftersail.conversations.visibility import visible_conversations
 from aftersail.customers.local_time import customer_local_now
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.customers.services import PROFILE_FIELDS, CustomerError, do_merge_customers
+from aftersail.returns.desk_views import customer_returns_context
 
 
 def visible_customers(agent: Agent) -> QuerySet[Customer]:
@@ -56,6 +57,7 @@ def customer_profile(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
             "identities": customer.identities.all(),
             "conversations": conversations,
             "form": form,
+            **customer_returns_context(customer, agent),
         },
         status=400 if form.errors else 200,
     )
