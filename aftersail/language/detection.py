@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from aftersail.language.lookalikes import prefer_by_vocabulary
+from aftersail.language.alphabets import normalize, ruled_out
+from aftersail.language.lookalikes import prefer_by_vocabulary, same_group
 
 # ISO 639-1 codes; "nb" is Norwegian Bokmål, which the model calls "no".
 CANDIDATES: tuple[str, ...] = (
@@ -37,26 +38,6 @@ MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.50
 # Longer texts carry no more signal; the cut keeps detection time flat.
 MAX_CHARS = 2000
-
-# Letters that exist in only one of two look-alike alphabets: a text holding one of them
-# cannot be in the other language. Sources: the Czech and Slovak alphabets (Pravidla
-# českého pravopisu; Pravidlá slovenského pravopisu), the Russian, Ukrainian and Bulgarian
-# Cyrillic alphabets (Unicode Cyrillic block notes, Wikipedia "Cyrillic alphabets").
-_ALPHABET_ONLY: dict[str, frozenset[str]] = {
-    "cs": frozenset("řůě"),
-    "sk": frozenset("ľĺŕôä"),
-    "uk": frozenset("іїєґ"),
-    "ru": frozenset("ыэё"),
-    "bg": frozenset("ѝ"),
-}
-_CYRILLIC = ("ru", "uk", "bg")
-_EXCLUDES: dict[str, tuple[str, ...]] = {
-    "cs": ("sk",),
-    "sk": ("cs",),
-    "uk": ("ru", "bg"),
-    "ru": ("uk", "bg"),
-    "bg": ("ru", "uk"),
-}
 
 
 @dataclass(frozen=True)
@@ -93,16 +74,6 @@ def _count_letters(text: str) -> int:
     return sum(1 for char in text if char.isalpha())
 
 
-def _excluded(text: str) -> set[str]:
-    """Languages the text's letters rule out (it holds a letter their alphabet lacks)."""
-    present = set(text.lower())
-    excluded: set[str] = set()
-    for language, letters in _ALPHABET_ONLY.items():
-        if present & letters:
-            excluded.update(_EXCLUDES[language])
-    return excluded
-
-
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 # Sentences checked for a second language; the share of letters the main language must hold.
 MAX_SEGMENTS = 6
@@ -110,8 +81,9 @@ SEGMENT_MIN_LETTERS = 12
 MAIN_SHARE = 0.75
 
 
-def _best(sample: str) -> tuple[str, float]:
-    excluded = _excluded(sample)
+def _best(sample: str, break_ties: bool = True) -> tuple[str, float]:
+    sample = normalize(sample)
+    excluded = ruled_out(sample)
     ranked = [
         (_OUR_CODES.get(model_code, model_code), float(probability))
         for model_code, probability in _identifier().rank(sample)
@@ -120,7 +92,9 @@ def _best(sample: str) -> tuple[str, float]:
     if not allowed:  # pragma: no cover - every language excluded
         return "", 0.0
     code = next(iter(allowed))
-    chosen = prefer_by_vocabulary(sample, code)
+    if not break_ties:
+        return code, allowed[code]
+    chosen = prefer_by_vocabulary(sample, code, list(allowed))
     if chosen != code:
         # The pair's two probabilities together are the model's confidence in the pair.
         return chosen, allowed[code] + allowed[chosen]
@@ -135,9 +109,11 @@ def _is_mixed(sample: str, language: str) -> bool:
     other = total = 0
     for segment in segments[:MAX_SEGMENTS]:
         letters = _count_letters(segment)
-        code, probability = _best(segment)
+        # A sentence in a look-alike of the main language is not a second language: the
+        # whole text decided between them (and skipping the tie-break halves the time).
+        code, probability = _best(segment, break_ties=False)
         total += letters
-        if code != language and probability >= MIN_CONFIDENCE:
+        if not same_group(code, language) and probability >= MIN_CONFIDENCE:
             other += letters
     return other > (1 - MAIN_SHARE) * total
 
