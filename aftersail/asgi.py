@@ -16,12 +16,13 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.urls import re_path  # noqa: E402
 
+from aftersail.core.static import with_static_files_asgi  # noqa: E402
 from aftersail.routing import public_websocket_urlpatterns, websocket_urlpatterns  # noqa: E402
 
 desk_websockets = AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": with_static_files_asgi(django_asgi_app),
         "websocket": URLRouter([*public_websocket_urlpatterns, re_path(r"", desk_websockets)]),
     }
 )

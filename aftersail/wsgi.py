@@ -7,3 +7,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aftersail.settings")
 
 application = get_wsgi_application()
+
+from aftersail.core.static import with_static_files_wsgi  # noqa: E402
+
+application = with_static_files_wsgi(application)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,15 +12,19 @@ from django.views.decorators.http import require_POST
 from aftersail.accounts.access import agent_required
 from aftersail.conversations.models import Category, Channel, Status, Tag
 from aftersail.desk.forms import DeskLoginForm
+from aftersail.desk.inbox_rows import ROW_FIELDS, inbox_rows
+from aftersail.desk.paging import capped_page
 from aftersail.desk.queues import (
     QUEUES,
     InboxFilters,
-    assignable_agents,
+    assignable_agent_choices,
     do_bulk,
     queue_conversations,
 )
 
 INBOX_PAGE_SIZE = 50
+# The inbox says "1000+" rather than counting every visible conversation.
+INBOX_COUNT_CAP = 1000
 
 
 class LoginView(auth_views.LoginView):
@@ -35,12 +38,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
     agent = request.agent  # type: ignore[attr-defined]
     filters = InboxFilters.from_query(request.GET)
     conversations = queue_conversations(agent, filters)
-    page = Paginator(conversations, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = capped_page(
+        conversations, request.GET.get("page"), INBOX_PAGE_SIZE, INBOX_COUNT_CAP, ROW_FIELDS
+    )
     return render(
         request,
         "desk/inbox.html",
         {
             "page": page,
+            "rows": inbox_rows(page.rows),
             "agent": agent,
             "filters": filters,
             "filter_query": filters.as_query(),
@@ -48,7 +54,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "statuses": Status.choices,
             "channels": Channel.choices,
             "categories": Category.choices,
-            "agents": list(assignable_agents(agent)),
+            "agents": assignable_agent_choices(agent),
             "tags": list(Tag.objects.values_list("name", flat=True)[:200]),
         },
     )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from aftersail.accounts.models import Agent
+from aftersail.commerce.models import Order
 from aftersail.conversations import timeline
 from aftersail.conversations.lifecycle import do_change_category, do_change_tags
 from aftersail.conversations.models import Conversation, ConversationEvent
@@ -46,13 +48,25 @@ def choose_variant(macro: Macro, language: str) -> MacroVariant | None:
     return next(iter(sorted(variants.items())), (None, None))[1]
 
 
-def placeholder_values(conversation: Conversation, agent: Agent) -> dict[str, str]:
+def placeholder_values(
+    conversation: Conversation, agent: Agent, recent_orders: Sequence[Order] | None = None
+) -> dict[str, str]:
+    """The placeholders' values. ``recent_orders``, when the caller has them, are the
+    customer's latest orders (newest first) with their shipments prefetched: no query then
+    for the order and the shipment, unless the conversation's order is older than them."""
     customer = conversation.customer
     order = conversation.order
+    known = {recent.id: recent for recent in recent_orders or ()}
     if order is None:
-        order = customer.orders.order_by("-placed_at").first()
+        if recent_orders is None:
+            order = customer.orders.order_by("-placed_at").first()
+        else:
+            order = recent_orders[0] if recent_orders else None
     shipment = None
-    if order is not None:
+    if order is not None and order.id in known:
+        outbound = [s for s in known[order.id].shipments.all() if not s.is_return]
+        shipment = max(outbound, key=lambda s: s.created_at, default=None)
+    elif order is not None:
         shipment = order.shipments.filter(is_return=False).order_by("-created_at").first()
     return {
         "customer_first_name": customer.given_name or customer.name.split(" ")[0],

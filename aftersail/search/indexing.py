@@ -187,9 +187,7 @@ def _batches(items: Iterator[SearchDocument]) -> Iterator[list[SearchDocument]]:
         yield batch
 
 
-def _all_documents() -> Iterator[SearchDocument]:
-    for c in Conversation.objects.order_by().iterator(chunk_size=BATCH):
-        yield conversation_doc(c)
+def _entity_documents() -> Iterator[SearchDocument]:
     customers = Customer.objects.order_by().prefetch_related(
         Prefetch("identities", queryset=CustomerIdentity.objects.order_by())
     )
@@ -201,16 +199,24 @@ def _all_documents() -> Iterator[SearchDocument]:
         yield shipment_doc(s, s.order)
 
 
-def _insert_messages() -> None:
-    """Messages are most of the index: copy them inside the database in one statement."""
+def _insert_conversations_and_messages() -> None:
+    """Messages are most of the index: copy them and their conversations inside the
+    database in one statement, in the order they were created, as the signal handlers
+    would have. Search walks the newest documents first (``fulltext.py``), so the ids must
+    follow time, not "every message, then every conversation"."""
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO search_searchdocument "
             "(kind, object_id, store_id, customer_id, conversation_id, title, text) "
-            "SELECT %s, m.id, c.store_id, c.customer_id, c.id, c.subject, "
-            "SUBSTR(m.body_text, 1, %s) FROM conversations_message m "
-            "JOIN conversations_conversation c ON c.id = m.conversation_id",
-            [DocumentKind.MESSAGE.value, MAX_TEXT],
+            "SELECT kind, object_id, store_id, customer_id, conversation_id, title, text "
+            "FROM (SELECT %s AS kind, c.id AS object_id, c.store_id, c.customer_id, "
+            "c.id AS conversation_id, c.subject AS title, c.subject AS text, "
+            "c.created_at AS created_at, 0 AS tie FROM conversations_conversation c "
+            "UNION ALL SELECT %s, m.id, c.store_id, c.customer_id, c.id, c.subject, "
+            "SUBSTR(m.body_text, 1, %s), m.created_at, 1 FROM conversations_message m "
+            "JOIN conversations_conversation c ON c.id = m.conversation_id) AS documents "
+            "ORDER BY created_at, tie, object_id",
+            [DocumentKind.CONVERSATION.value, DocumentKind.MESSAGE.value, MAX_TEXT],
         )
 
 
@@ -218,7 +224,7 @@ def _insert_messages() -> None:
 def rebuild_index() -> int:
     """Drops and refills the whole index; returns the number of documents."""
     SearchDocument.objects.all().delete()
-    _insert_messages()
-    for batch in _batches(_all_documents()):
+    _insert_conversations_and_messages()
+    for batch in _batches(_entity_documents()):
         SearchDocument.objects.bulk_create(batch)
     return SearchDocument.objects.count()

@@ -4,36 +4,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import cast
 
-from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, Value
 
 from aftersail.commerce.models import Order
-from aftersail.conversations.models import Conversation
 from aftersail.customers.models import CustomerIdentity
+from aftersail.search.fulltext import matching_ids
 from aftersail.search.models import DocumentKind, SearchDocument
+from aftersail.search.visibility import Visibility, visible_entity_documents
 from aftersail.shipping.models import Shipment
+
+__all__ = ["Visibility", "excerpt", "search", "terms_of"]
 
 MAX_TERMS = 8
 MAX_TERM_LENGTH = 64
 MAX_QUERY_LENGTH = 200
+MAX_IDENTIFIER_HITS = 200
 _WORDS = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Visibility:
-    """What the searcher may see.
-
-    ``store_ids``: only these stores (None: every store). ``conversations``: a condition
-    on a conversation (as from :func:`visible_conversation_q`), None for no restriction;
-    customers, orders and shipments are then visible when the customer has a visible
-    conversation.
-    """
-
-    store_ids: list[int] | None = None
-    conversations: Q | None = None
 
 
 def terms_of(query: str) -> list[str]:
@@ -41,106 +28,73 @@ def terms_of(query: str) -> list[str]:
     return [w[:MAX_TERM_LENGTH] for w in words][:MAX_TERMS]
 
 
-def _full_text(documents: QuerySet[SearchDocument], terms: list[str], phrase: bool) -> QuerySet:
-    """Every term must occur, as a word or the start of one; the terms of one identifier
-    ('anna@mail.example', 'NL-10023') must occur in a row. Newest first."""
-    if connection.vendor == "postgresql":
-        tsquery = (" <-> " if phrase else " & ").join(
-            f"'{t}'" if phrase and i < len(terms) - 1 else f"'{t}':*" for i, t in enumerate(terms)
-        )
-        return documents.extra(  # constant SQL; the query is a parameter
-            where=["search_searchdocument.tsv @@ to_tsquery('simple', search_fold(%s))"],
-            params=[tsquery],
-        ).order_by("-id")
-    match = ('"' + " ".join(terms) + '"*') if phrase else " ".join(f'"{t}"*' for t in terms)
-    # Joined (not IN (...)) and ordered by the FTS rowid, SQLite walks the matches newest
-    # first and stops after a page instead of collecting and sorting every match.
-    return documents.extra(  # constant SQL; the query is a parameter
-        tables=["search_fts"],
-        where=["search_fts.rowid = search_searchdocument.id", "search_fts MATCH %s"],
-        params=[match],
-        order_by=["-search_fts.rowid"],
-    )
+_IDENTIFIER = re.compile(r"[\d@]")
 
 
-def _exact_filter(query: str) -> Q:
+def _identifier_hits(query: str) -> Q | None:
     """Order numbers, email addresses and tracking numbers typed whole match exactly, even
-    where the full-text tokenizer would split them."""
+    where the full-text tokenizer would split them: a condition on documents, from one
+    query over the identifiers' own indexes, or None when nothing matched.
+
+    Only a single token with a digit or an @ can be one (no identifier is a plain word)."""
     value = query.strip()
-    if not value or len(value) > 254 or " " in value:
-        return Q(pk__in=[])
+    if not value or len(value) > 254 or " " in value or not _IDENTIFIER.search(value):
+        return None
     variants = list(dict.fromkeys([value, value.upper(), value.lower()]))
     by_email = CustomerIdentity.objects.filter(value=value.lower()).values("customer_id")
-    return (
-        Q(kind=DocumentKind.CUSTOMER, customer_id__in=by_email)
-        | Q(
-            kind=DocumentKind.ORDER,
-            object_id__in=Order.objects.filter(
-                Q(number__in=variants) | Q(customer_id__in=by_email)
-            ).values("id"),
-        )
-        | Q(
-            kind=DocumentKind.SHIPMENT,
-            object_id__in=Shipment.objects.filter(tracking_number__in=variants).values("id"),
+    found = (
+        CustomerIdentity.objects.filter(value=value.lower())
+        .order_by()
+        .annotate(document_kind=Value(DocumentKind.CUSTOMER))
+        .values_list("document_kind", "customer_id")
+        .union(
+            Order.objects.filter(Q(number__in=variants) | Q(customer_id__in=by_email))
+            .order_by()
+            .annotate(document_kind=Value(DocumentKind.ORDER))
+            .values_list("document_kind", "id"),
+            Shipment.objects.filter(tracking_number__in=variants)
+            .order_by()
+            .annotate(document_kind=Value(DocumentKind.SHIPMENT))
+            .values_list("document_kind", "id"),
+            all=True,
         )
     )
-
-
-def _visible(documents: QuerySet[SearchDocument], who: Visibility) -> QuerySet[SearchDocument]:
-    """Checked row by row through joins (not as IN-lists of every visible conversation), so
-    a search stops as soon as it has a page of visible hits."""
-    if who.store_ids is not None:
-        documents = documents.filter(store_id__in=who.store_ids)
-    if who.conversations is not None:
-        prefixed = Q(
-            *[_prefix(child) for child in who.conversations.children],
-            _connector=who.conversations.connector,
-            _negated=who.conversations.negated,
-        )
-        customer_has_one = Exists(
-            Conversation.objects.filter(who.conversations, customer_id=OuterRef("customer_id"))
-        )
-        documents = documents.filter(
-            Q(conversation__isnull=False) & prefixed
-            | Q(conversation__isnull=True) & Q(customer_has_one)
-        )
-    return documents
-
-
-def _prefix(child: object) -> object:
-    if isinstance(child, Q):
-        return Q(
-            *[_prefix(c) for c in child.children],
-            _connector=child.connector,
-            _negated=child.negated,
-        )
-    name, value = cast(tuple[str, object], child)
-    return (f"conversation__{name}", value)
+    by_kind: dict[str, list[int]] = {}
+    for kind, object_id in found[:MAX_IDENTIFIER_HITS]:
+        by_kind.setdefault(kind, []).append(object_id)
+    if not by_kind:
+        return None
+    condition = Q(pk__in=[])
+    if customers := by_kind.get(DocumentKind.CUSTOMER):
+        condition |= Q(kind=DocumentKind.CUSTOMER, customer_id__in=customers)
+    for kind in (DocumentKind.ORDER, DocumentKind.SHIPMENT):
+        if object_ids := by_kind.get(kind):
+            condition |= Q(kind=kind, object_id__in=object_ids)
+    return condition
 
 
 def search(query: str, who: Visibility, *, limit: int = 50) -> list[SearchDocument]:
     """The best ``limit`` documents for ``query``: exact identifier matches first, then the
-    newest full-text matches. Two or three SQL queries, whatever the number of hits."""
+    newest full-text matches. At most four SQL queries, whatever the number of hits."""
     terms = terms_of(query)
     if not terms:
         return []
-    visible = _visible(SearchDocument.objects.select_related("conversation", "customer"), who)
-    # Identifier matches are few: find them by the identifiers' indexes first, then check
-    # their visibility (one query more only when there are some).
-    candidates = list(
-        SearchDocument.objects.filter(_exact_filter(query))
-        .order_by()
-        .values_list("id", flat=True)[: limit * 4]
-    )
-    exact = list(visible.filter(id__in=candidates).order_by("-id")[:limit]) if candidates else []
+    exact: list[int] = []
+    if (identifiers := _identifier_hits(query)) is not None:
+        entities = visible_entity_documents(SearchDocument.objects.all(), who)
+        exact = list(
+            entities.filter(identifiers).order_by("-id").values_list("id", flat=True)[:limit]
+        )
     phrase = len(query.split()) == 1 and len(terms) > 1
-    seen = {document.id for document in exact}
-    matches = [
-        document
-        for document in _full_text(visible, terms, phrase)[: limit + len(exact)]
-        if document.id not in seen
+    seen = set(exact)
+    ids = exact + [
+        document_id
+        for document_id in matching_ids(who, terms, phrase, limit + len(exact))
+        if document_id not in seen
     ]
-    return (exact + matches)[:limit]
+    ids = ids[:limit]
+    documents = SearchDocument.objects.select_related("conversation", "customer").in_bulk(ids)
+    return [documents[document_id] for document_id in ids]
 
 
 def excerpt(text: str, terms: list[str], width: int = 160) -> str:

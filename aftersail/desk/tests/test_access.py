@@ -43,7 +43,7 @@ def test_inbox_and_conversation_pages_follow_visibility(cast, login, member, vis
     client = login(getattr(cast, member).user)
     inbox = client.get(reverse("desk:inbox"))
     assert inbox.status_code == 200
-    shown = {c.id for c in inbox.context["page"]}
+    shown = {c["id"] for c in inbox.context["page"]}
     by_name = {"a": cast.conversation_a, "b": cast.conversation_b, "out": cast.conversation_out}
     assert shown == {by_name[n].id for n in visible}
     for name, conversation in by_name.items():

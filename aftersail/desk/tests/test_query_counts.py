@@ -12,7 +12,7 @@ from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 INBOX_QUERIES = 8
-CONVERSATION_QUERIES = 20  # 18 for the page, 2 for the SLA panel (clocks, promise)
+CONVERSATION_QUERIES = 18  # 16 for the page, 2 for the SLA panel (clocks, promise)
 
 
 def fill_inbox(cast, n):

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def inbox_ids(client, **query):
     response = client.get(reverse("desk:inbox"), query)
     assert response.status_code == 200
-    return {c.id for c in response.context["page"]}
+    return {c["id"] for c in response.context["page"]}
 
 
 def test_queues(cast, login):
