@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +32,14 @@ def test_report_permissions(cast, login, who, status):
         assert response["Location"].startswith(reverse("desk:login"))
 
 
-def test_report_counts_wismo_share_and_notifications_per_status(cast, login):
+@pytest.fixture
+def frozen_clock():
+    # Listed before ``cast``, so the cast's conversations are created at the same instant.
+    with time_machine.travel("2026-03-02 10:00:00Z", tick=False) as traveller:
+        yield traveller
+
+
+def test_report_counts_wismo_share_and_notifications_per_status(frozen_clock, cast, login):
     order = f.make_order(cast.customer)
     shipment = f.make_shipment(order)
     now = timezone.now()
@@ -39,6 +47,7 @@ def test_report_counts_wismo_share_and_notifications_per_status(cast, login):
         ShipmentNotification.objects.create(
             shipment=shipment, status=status, state=state, send_after=now
         )
+    frozen_clock.shift(60)  # the report covers the days up to now, excluding now
     response = login(cast.supervisor_a.user).get(reverse("shipping:report"))
     report = response.context["report"]
     # The cast: "Paket fehlt" (where is my order), "Refund please", "Invoice copy".
