@@ -26,7 +26,7 @@ class AgentLocaleMiddleware:
             language = (agent.display_language or "").split("-")[0].lower()
             if language in self.languages:
                 translation.activate(language)
-                request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+                request.LANGUAGE_CODE = language
         try:
             return self.get_response(request)
         finally:
