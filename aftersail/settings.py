@@ -232,6 +232,11 @@ ANYMAIL = {
     if value
 }
 
+# --- Outbound requests ----------------------------------------------------------------------
+# Webhook receivers on loopback, private or link-local addresses are refused unless this is
+# set (core/destinations.py): an ERP on your own network, for instance.
+WEBHOOKS_ALLOW_LOCAL_NETWORK = env_bool("WEBHOOKS_ALLOW_LOCAL_NETWORK", False)
+
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

@@ -18,4 +18,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "media"
 # Rate limits and other counters must not leak between tests through a shared Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SERVESTATIC_AUTOREFRESH = True
+# The suite's webhook receivers listen on 127.0.0.1; tests of the refusal turn this off.
+WEBHOOKS_ALLOW_LOCAL_NETWORK = True

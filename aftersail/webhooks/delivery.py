@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from aftersail import __version__
 from aftersail.conversations.models import ConversationEvent
+from aftersail.core.destinations import UnsafeDestination, check_destination
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.webhooks.models import WebhookDelivery, WebhookEndpoint
 from aftersail.webhooks.payloads import build_payload, webhook_event_for
@@ -101,6 +102,8 @@ def do_deliver(delivery_id: int) -> WebhookDelivery | None:
     code: int | None = None
     answer = error = ""
     try:
+        # Checked at every attempt: the host's DNS answer may have changed since it was saved.
+        check_destination(delivery.endpoint.url)
         response = httpx.post(
             delivery.endpoint.url,
             content=body,
@@ -111,6 +114,8 @@ def do_deliver(delivery_id: int) -> WebhookDelivery | None:
         code, answer = response.status_code, response.text[:KEEP_RESPONSE]
         if not 200 <= code < 300:
             error = f"the receiver answered {code}"
+    except UnsafeDestination as exc:
+        error = f"refused: {exc}"[:KEEP_RESPONSE]
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"[:KEEP_RESPONSE]
     delivery.duration_ms = int((time.monotonic() - started) * 1000)

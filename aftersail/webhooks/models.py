@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
+from aftersail.core.destinations import UnsafeDestination, check_destination
 from aftersail.core.models import TimeStampedModel
 
 
@@ -36,6 +38,12 @@ class WebhookEndpoint(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.url
+
+    def clean(self) -> None:
+        try:
+            check_destination(self.url)
+        except UnsafeDestination as exc:
+            raise ValidationError({"url": str(exc)}) from exc
 
     def wants(self, event: str) -> bool:
         return self.is_active and event in self.events
