@@ -94,7 +94,13 @@ class Agent(TimeStampedModel):
     teams = models.ManyToManyField(Team, related_name="agents", blank=True)
     languages = LanguageListField(help_text="ISO 639-1 codes this agent writes.")
     time_zone = TimeZoneField(default="UTC")
-    display_language = models.CharField(max_length=8, default="en")
+    display_language = models.CharField(
+        max_length=8,
+        blank=True,
+        default="",
+        help_text="Language of the desk for this agent (en, de, fr, es, pl, ja); "
+        "empty: the browser's.",
+    )
     capacity = models.PositiveSmallIntegerField(
         default=20, help_text="Open conversations this agent can hold at once."
     )

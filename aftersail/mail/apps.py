@@ -7,7 +7,7 @@ class MailConfig(AppConfig):
     verbose_name = "Email channel"
 
     def ready(self) -> None:
-        from aftersail.mail import webhooks
+        from aftersail.mail import contact_copy, webhooks  # noqa: F401 (registers a step)
         from aftersail.mail.outbound import EmailAdapter
         from aftersail.messaging.registry import register_adapter
 

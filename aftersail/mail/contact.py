@@ -24,7 +24,6 @@ from aftersail.conversations.models import Attachment, Channel, Message
 from aftersail.conversations.services import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.timeline import Actor
 from aftersail.core import ratelimit
-from aftersail.core.queue import enqueue_on_commit
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.mail.parsing import DANGEROUS_EXTENSIONS
 
@@ -196,7 +195,6 @@ def do_submit_contact(request: ContactRequest) -> Message | None:
         )
         attachment.file.save(attachment.filename, ContentFile(content), save=False)
         attachment.save()
-    from aftersail.mail.tasks import send_contact_copy
-
-    enqueue_on_commit(send_contact_copy, message.id)
+    # The copy to the visitor goes out from the inbound pipeline, after the acknowledgement
+    # step has made the reply-by promise it carries (mail/contact_copy.py).
     return message

@@ -42,10 +42,3 @@ def reconcile_inbound_emails() -> None:
     """Stored mail whose parsing never finished (a worker died) is queued again."""
     for inbound_id in pending_ids(older_than=timedelta(minutes=2)):
         enqueue_on_commit(process_inbound_email, inbound_id)
-
-
-@db_task()
-def send_contact_copy(message_id: int) -> None:
-    from aftersail.mail.contact_copy import send_copy
-
-    send_copy(message_id)

@@ -206,8 +206,9 @@ def do_acknowledge(message: Message) -> Promise | None:
         language=language,
     )
     # Chat and messaging channels: the promise is recorded (the chat widget runs its own
-    # conversation with the customer and shows it); only mail goes out from here.
-    if by_email and email:
+    # conversation with the customer and shows it); only mail goes out from here. A contact
+    # form's promise rides on the copy of the form sent right after (mail/contact_copy.py).
+    if by_email and email and message.channel != Channel.FORM:
         headers = {"In-Reply-To": message.external_id} if message.external_id else {}
         transaction.on_commit(
             lambda: send_customer_email(

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
         ("de", "en", "Posteingang"),  # the profile beats the browser
         ("ja", "de", "受信箱"),
         ("en", "de", "Inbox"),
-        ("xx", "fr", "Boîte de réception"),  # unknown profile language: the browser decides
+        ("", "fr", "Boîte de réception"),  # no profile language: the browser decides
+        ("xx", "es", "Bandeja de entrada"),  # nor with one the desk does not speak
     ],
 )
 def test_desk_pages_use_the_agents_display_language(

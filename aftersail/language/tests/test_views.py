@@ -84,6 +84,8 @@ def test_notes_are_not_translated_here(cast, login, server):
 
 
 def test_without_a_provider_the_fragment_says_so(cast, login, german_message):
+    cast.agent_a.display_language = "en"  # reads the desk in English: wants a translation
+    cast.agent_a.save()
     response = login(cast.agent_a.user).post(_translate_url(german_message))
     assert response.status_code == 200
     assert "Machine translation is not configured for this store." in response.content.decode()

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from aftersail.conversations.models import Conversation, Message
 from aftersail.customers.models import Customer
+from aftersail.sla.models import Promise
 from aftersail.testing import factories as f
 from aftersail.testing.cast import Cast
 
@@ -80,14 +81,18 @@ def test_a_known_customer_opens_a_conversation_and_gets_a_copy_in_german(
     message = conversation.messages.get()
     assert message.body_text == "Mein Paket ist nicht angekommen."
     assert [(a.filename, a.size) for a in message.attachments.all()] == [("paket.jpg", 8)]
-    # Exactly one copy (the desk's acknowledgement with its promise may come too).
-    copies = [m for m in mail.outbox if m.extra_headers["Message-ID"] == message.external_id]
-    assert len(copies) == 1
-    copy = copies[0]
+    # One mail: the copy, which carries the acknowledgement with its reply-by promise.
+    [copy] = mail.outbox
+    promise = Promise.objects.get(message=message)
     assert copy.to == ["customer@mail.example"]
     assert copy.subject == "Wir haben Ihre Nachricht erhalten: Wo ist meine Bestellung?"
-    assert copy.body.startswith("Guten Tag Clara,\n\nvielen Dank für Ihre Nachricht an Cast")
-    assert copy.body.endswith("Ihre Nachricht:\n\nMein Paket ist nicht angekommen.")
+    assert copy.body == promise.text + "\n\nIhre Nachricht:\n\nMein Paket ist nicht angekommen."
+    assert promise.text.startswith(
+        "Guten Tag Clara,\n\nvielen Dank für Ihre Nachricht. Sie ist bei uns angekommen, "
+        "und wir antworten Ihnen bis "
+    )
+    assert promise.text.endswith("\n\nCast Outdoor")
+    assert promise.sent_to == "customer@mail.example"
     assert copy.extra_headers["Message-ID"] == message.external_id
     assert copy.extra_headers["Auto-Submitted"] == "auto-generated"
     message.refresh_from_db()
@@ -108,7 +113,7 @@ def test_an_unknown_visitor_becomes_a_customer(
     assert (customer.name, customer.language) == ("Zofia Nowak", "pl")
     assert customer.conversations.get().subject == "Zwrot lub wymiana"
     subjects = [m.subject for m in mail.outbox]
-    assert subjects.count("Otrzymaliśmy Twoją wiadomość: Zwrot lub wymiana") == 1
+    assert subjects == ["Otrzymaliśmy Twoją wiadomość: Zwrot lub wymiana"]
 
 
 def test_an_order_of_another_customer_is_refused(cast: Cast, client: Any) -> None:
