@@ -24,6 +24,7 @@ from aftersail.conversations.services import NewMessage, do_add_message, do_open
 from aftersail.conversations.timeline import Actor
 from aftersail.core import ratelimit
 from aftersail.customers.models import CustomerIdentity
+from aftersail.sla.promises import do_carry_promise_to_email, reply_by_values
 
 MAX_TEXT = 4000
 MESSAGES_PER_MINUTE = 20
@@ -178,8 +179,14 @@ def do_leave_email(session: ChatSession, address: str) -> None:
                        text=f"No agent was available for the chat; it continues by email "
                             f"to {address}."),
         )  # fmt: skip
+        # The reply-by promise made for the chat now goes out by email, and is said here.
+        promise = do_carry_promise_to_email(conversation, address)
         with override(language):
-            text = str(strings.CONTINUES_BY_EMAIL) % {"email": address}
+            if promise is not None:
+                values = reply_by_values(promise.reply_by, promise.customer_zone, language)
+                text = str(strings.CONTINUES_BY_EMAIL_BY) % {"email": address, **values}
+            else:
+                text = str(strings.CONTINUES_BY_EMAIL) % {"email": address}
         # Said on the chat channel: this one line still reaches the open widget.
         do_add_message(
             conversation,

@@ -40,6 +40,9 @@ NO_AGENT = _(
     "answer you by email."
 )
 CONTINUES_BY_EMAIL = _("Thank you. We will answer you by email at %(email)s.")
+CONTINUES_BY_EMAIL_BY = _(
+    "Thank you. We will answer you by email at %(email)s by %(when)s, %(place)s time."
+)
 INVALID_EMAIL = _("That does not look like an email address. Please check it.")
 TRANSCRIPT_SUBJECT = _("Your chat with %(store)s")
 TRANSCRIPT_INTRO = _("Here is the transcript of your chat with %(store)s.")

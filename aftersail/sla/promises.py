@@ -15,6 +15,7 @@ from babel.dates import get_timezone_location
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from aftersail.conversations import timeline
 from aftersail.conversations.models import (
@@ -107,17 +108,23 @@ def place_of_zone(zone: str, language: str, at: datetime) -> str:
     return get_timezone_location(zone_or_utc(zone), locale=language, return_city=True)
 
 
+def reply_by_values(reply_by: datetime, zone: str, language: str) -> dict[str, str]:
+    """``when`` and ``place`` of a reply-by time as the acknowledgement words them, in the
+    active language: "lunes a las 18:00" and "Madrid"."""
+    # Translators: a CLDR date pattern for the reply-by time inside the sentence "we will
+    # reply by <this>", e.g. "EEEE 'a las' HH:mm" -> "lunes a las 18:00".
+    pattern = _("EEEE HH:mm")
+    return {
+        "when": format_local(reply_by, zone, language, pattern),
+        "place": place_of_zone(zone, language, reply_by),
+    }
+
+
 def acknowledgement_text(
     name: str, store: str, reply_by: datetime, zone: str, language: str, outside: bool
 ) -> str:
     """The acknowledgement, in the active language (see :func:`speaking_to`)."""
-    # Translators: a CLDR date pattern for the reply-by time inside the sentence "we will
-    # reply by <this>", e.g. "EEEE 'a las' HH:mm" -> "lunes a las 18:00".
-    pattern = _("EEEE HH:mm")
-    values = {
-        "when": format_local(reply_by, zone, language, pattern),
-        "place": place_of_zone(zone, language, reply_by),
-    }
+    values = reply_by_values(reply_by, zone, language)
     lines = [
         _("Hello %(name)s,") % {"name": name},
         "",
@@ -215,6 +222,27 @@ def do_acknowledge(message: Message) -> Promise | None:
                 store=conversation.store, to=email, subject=subject, text=text, headers=headers
             )
         )
+    return promise
+
+
+def do_carry_promise_to_email(conversation: Conversation, address: str) -> Promise | None:
+    """A chat that continues by email: its open promise, recorded for the chat, is now
+    mailed to ``address`` (the acknowledgement the customer would have had by email)."""
+    promise = Promise.objects.filter(conversation=conversation, state=Promise.State.OPEN).first()
+    if promise is None or "@" in promise.sent_to:
+        return promise
+    Promise.objects.filter(id=promise.id).update(sent_to=address)
+    promise.sent_to = address
+    store = conversation.store
+    with override(promise.language or "en"):
+        subject = (
+            _("Re: %(subject)s") % {"subject": conversation.subject}
+            if conversation.subject
+            else _("We have received your message")
+        )
+    transaction.on_commit(
+        lambda: send_customer_email(store=store, to=address, subject=subject, text=promise.text)
+    )
     return promise
 
 

@@ -114,22 +114,28 @@ def test_without_agents_the_chat_becomes_an_email_conversation(live_cast) -> Non
         assert await com.receive_json_from() == {"type": "state", "state": "email"}
         confirmation = await com.receive_json_from()
         assert confirmation["text"] == (
-            "Merci. Nous vous répondrons par e-mail à l'adresse camille@mail.example."
+            "Merci. Nous vous répondrons par e-mail à l'adresse camille@mail.example d'ici "
+            "lundi à 19h00, heure de Vienne."
         )
         await com.send_json_to({"type": "transcript"})
         assert await com.receive_json_from() == {
             "type": "transcript_sent", "to": "camille@mail.example"}  # fmt: skip
         await com.disconnect()
 
-    async_to_sync(scenario)()
+    with time_machine.travel("2026-03-02 10:00:00Z", tick=False):  # a Monday, 11:00 in Vienna
+        async_to_sync(scenario)()
     conversation = Conversation.objects.get(customer__identities__value="camille@mail.example")
     assert conversation.channel == Channel.EMAIL
     assert CustomerIdentity.objects.get(value="camille@mail.example").is_primary
     assert ChatSession.objects.get().state == ChatSession.State.EMAIL
     assert [m.kind for m in conversation.messages.all()] == ["inbound", "reply", "note", "reply"]
-    # (The cast's own conversations got their acknowledgements; only one mail went to her.)
-    (sent,) = [m for m in mail.outbox if m.to == ["camille@mail.example"]]
-    assert sent.to == ["camille@mail.example"]
+    # Two mails went to her: the chat's acknowledgement, now that it continues by email (the
+    # promise the widget just told her), and the transcript she asked for.
+    promise = conversation.promise
+    assert promise.sent_to == "camille@mail.example"
+    acknowledgement, sent = [m for m in mail.outbox if m.to == ["camille@mail.example"]]
+    assert acknowledgement.body == promise.text
+    assert "lundi à 19h00, heure de Vienne" in promise.text
     assert sent.subject == "Votre discussion avec Cast Outdoor"
     assert "Voici la transcription de votre discussion avec Cast Outdoor." in sent.body
     assert "Vous: Bonjour, mon colis est abîmé" in sent.body

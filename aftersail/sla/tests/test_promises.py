@@ -13,7 +13,7 @@ from django.test import TestCase
 from aftersail.conversations.models import Message
 from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.sla.models import Promise
-from aftersail.sla.promises import do_settle_overdue_promises
+from aftersail.sla.promises import do_carry_promise_to_email, do_settle_overdue_promises
 from aftersail.sla.tests.conftest import MONDAY_9_BERLIN
 from aftersail.testing import factories as f
 
@@ -172,6 +172,35 @@ def test_chat_promise_is_recorded_for_the_widget(hours):
     assert (promise.customer_zone, promise.sent_to) == ("Asia/Kathmandu", "chat")
     assert "reply by Monday 15:45, Kathmandu time." in promise.text
     assert not conversation.messages.filter(kind="reply").exists()
+    assert mail.outbox == []
+
+
+def test_a_chat_that_continues_by_email_mails_its_promise_once(
+    hours, django_capture_on_commit_callbacks
+):
+    conversation = write_in(
+        hours, MONDAY_9_BERLIN, language="de", zone="Europe/Vienna", channel="chat"
+    )
+    promise = Promise.objects.get(conversation=conversation)
+    assert promise.sent_to == "chat" and mail.outbox == []
+    for _attempt in range(2):  # a second call (a resent frame) mails nothing more
+        with django_capture_on_commit_callbacks(execute=True):
+            carried = do_carry_promise_to_email(conversation, "kim@mail.example")
+        assert carried is not None and carried.id == promise.id
+    [sent] = mail.outbox
+    assert (sent.to, sent.subject, sent.body) == (
+        ["kim@mail.example"],
+        "AW: Order 1042",
+        promise.text,
+    )
+    promise.refresh_from_db()
+    assert promise.sent_to == "kim@mail.example"
+
+
+def test_no_open_promise_nothing_to_carry(hours):
+    conversation = write_in(hours, MONDAY_9_BERLIN, language="en", zone="UTC", channel="chat")
+    Promise.objects.filter(conversation=conversation).update(state=Promise.State.KEPT)
+    assert do_carry_promise_to_email(conversation, "kim@mail.example") is None
     assert mail.outbox == []
 
 
