@@ -8,12 +8,20 @@ the stored value is kept. Typing ``-`` clears it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import forms
+from django.db import models
 
 CLEAR = "-"
+
+
+# For ModelAdmin.formfield_overrides: addresses typed without a scheme are https (Django
+# 6's default, asked for now so that Django 5 does not warn on every admin form).
+HTTPS_URLS: Mapping[type[models.Field[Any, Any]], Mapping[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 def write_only_secret_form(secret_fields: Iterable[str]) -> type[forms.ModelForm[Any]]:

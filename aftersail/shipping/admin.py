@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from aftersail.commerce.models import Store
-from aftersail.core.secrets_admin import write_only_secret_form
+from aftersail.core.secrets_admin import HTTPS_URLS, write_only_secret_form
 from aftersail.shipping.imports import do_import_tracking
 from aftersail.shipping.models import (
     DeliveryEstimate,
@@ -94,6 +94,7 @@ class RawTrackingPayloadAdmin(admin.ModelAdmin[RawTrackingPayload]):
 @admin.register(TrackingAccount)
 class TrackingAccountAdmin(admin.ModelAdmin[TrackingAccount]):
     form = write_only_secret_form(["webhook_secret", "api_key"])
+    formfield_overrides = HTTPS_URLS
     list_display = ["store", "provider", "is_active", "public_id"]
     list_filter = ["provider", "is_active"]
     readonly_fields = ["public_id"]
