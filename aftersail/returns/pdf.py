@@ -1,17 +1,18 @@
 """The printable return form (PDF) in the customer's language.
 
-Japanese uses reportlab's built-in CID font HeiseiKakuGo-W5 (no font file needed); other
-languages use DejaVu Sans when the system has it (Debian: fonts-dejavu-core, which covers
-Polish), else Bitstream Vera, which ships inside the reportlab wheel.
+Japanese uses reportlab's built-in CID font HeiseiKakuGo-W5 (no font file needed); every
+other language uses Open Sans from the ``ttf-opensans`` wheel (Apache 2.0), which covers
+Polish (ą ę ś ź ż ń ć ł): the Bitstream Vera inside the reportlab wheel does not, and a
+system font would make the form depend on the machine.
 """
 
 from __future__ import annotations
 
 import io
 from functools import cache
-from pathlib import Path
 
 import segno
+import ttf_opensans  # type: ignore[import-untyped]
 from babel.dates import format_date
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -25,10 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from aftersail.core.localization import customer_language, zone_or_utc
 from aftersail.returns.models import ReturnRequest
 
-SYSTEM_FONTS = [
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/TTF/DejaVuSans.ttf"),
-]
+LATIN_FONT = "ReturnFormSans"
 
 
 @cache
@@ -36,12 +34,8 @@ def font_for(language: str) -> str:
     if language == "ja":
         pdfmetrics.registerFont(UnicodeCIDFont("HeiseiKakuGo-W5"))
         return "HeiseiKakuGo-W5"
-    for path in SYSTEM_FONTS:
-        if path.exists():
-            pdfmetrics.registerFont(TTFont("ReturnFormSans", str(path)))
-            return "ReturnFormSans"
-    pdfmetrics.registerFont(TTFont("ReturnFormVera", "Vera.ttf"))
-    return "ReturnFormVera"
+    pdfmetrics.registerFont(TTFont(LATIN_FONT, str(ttf_opensans.OPENSANS_REGULAR.path)))
+    return LATIN_FONT
 
 
 def _draw_qr(canvas: Canvas, data: str, x: float, y: float, size: float) -> None:

@@ -9,13 +9,14 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
 
 from aftersail.conversations.timeline import Actor
 from aftersail.returns import services as s
 from aftersail.returns.eligibility import Basis, Case, Eligibility
 from aftersail.returns.explain import explain
 from aftersail.returns.models import ReturnRequest
-from aftersail.returns.pdf import render_return_form, return_form_attachment
+from aftersail.returns.pdf import font_for, render_return_form, return_form_attachment
 from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.testing import factories as f
 
@@ -45,6 +46,19 @@ def test_return_form_in_the_customers_language(cast, language) -> None:
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     for expected in (*FORM[language], rma.number, rma.drop_off_code, "JKT-1", "04109 Leipzig"):
         assert expected in text, (language, expected, text)
+    # Every letter of the form has a glyph in the embedded font (no empty boxes), on any
+    # machine: the font comes from a wheel, not from the system.
+    font = pdfmetrics.getFont(font_for(language))
+    if language != "ja":  # a CID font: the viewer supplies the glyphs
+        assert b"OpenSans-Regular" in pdf
+        missing = {c for c in text if not c.isspace() and ord(c) not in font.face.charToGlyph}
+        assert missing == set(), (language, missing)
+
+
+def test_the_latin_font_covers_every_shipped_latin_language() -> None:
+    font = pdfmetrics.getFont(font_for("pl"))
+    letters = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻäöüßÄÖÜéèêëàâçîïôùûÿœæñáíú¿¡€„“”«»–…"
+    assert [c for c in letters if ord(c) not in font.face.charToGlyph] == []
 
 
 EXPLAINED = {
