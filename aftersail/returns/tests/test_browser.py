@@ -8,6 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connections
 from django.utils import timezone
 
 from aftersail.returns.models import Refund, ReturnRequest, ReturnStatus
@@ -85,4 +86,8 @@ def test_return_from_the_portal_to_the_refund(shop, live_server) -> None:
         desk.click("#refund-form button")
         assert desk.locator(".rma-status").get_attribute("data-status") == "resolved"
         assert "120.00 EUR" in desk.locator(".refund").inner_text()
+        # Playwright runs this block in a greenlet with its own context, so the ORM read
+        # above opened a connection of its own: close it, or it outlives the test and
+        # PostgreSQL refuses to drop the test database.
+        connections.close_all()
     assert list(Refund.objects.values_list("amount", "currency")) == [(Decimal("120.00"), "EUR")]

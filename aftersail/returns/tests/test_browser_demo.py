@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.db import connections
 from django.utils import timezone
 
 from aftersail.commerce.models import Order
@@ -76,6 +77,9 @@ def test_demo_return_from_the_portal_to_the_refund(demo_order, live_server) -> N
         desk.click(".inspect-form button")
         desk.click("#refund-form button")
         assert desk.locator(".rma-status").get_attribute("data-status") == "resolved"
+        # The ORM read in this Playwright block opened a connection of its own (see
+        # test_browser.py): close it so that it does not outlive the test.
+        connections.close_all()
     paid = line.unit_price * line.quantity
     assert list(Refund.objects.filter(rma=rma).values_list("amount", "currency")) == [
         (paid, order.currency)
