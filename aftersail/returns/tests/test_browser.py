@@ -3,7 +3,6 @@ takes it to the refund in the desk (headless Debian Chromium through Playwright)
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from decimal import Decimal
 
@@ -44,9 +43,10 @@ def shop(transactional_db):
     return cast, order
 
 
-def test_return_from_the_portal_to_the_refund(shop, live_server) -> None:
+def test_return_from_the_portal_to_the_refund(shop, live_server, monkeypatch) -> None:
     cast, order = shop
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM is only read between steps
+    # The ORM is only read between steps; monkeypatch restores the variable afterwards.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with chromium_browser() as browser:
         customer = browser.new_context(locale="de-DE")
         page = customer.new_page()

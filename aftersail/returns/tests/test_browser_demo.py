@@ -4,8 +4,6 @@ item of a recently delivered order in the portal, and the demo's admin refunds i
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from django.db import connections
 from django.utils import timezone
@@ -42,9 +40,10 @@ def demo_order(transactional_db):
     raise AssertionError("the demo has no recent German order to return")
 
 
-def test_demo_return_from_the_portal_to_the_refund(demo_order, live_server) -> None:
+def test_demo_return_from_the_portal_to_the_refund(demo_order, live_server, monkeypatch) -> None:
     order, line, email = demo_order
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM is only read between steps
+    # The ORM is only read between steps; monkeypatch restores the variable afterwards.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with chromium_browser() as browser:
         page = browser.new_context(locale="de-DE").new_page()
         page.goto(f"{live_server.url}/returns/")
