@@ -20,3 +20,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The suite's webhook receivers listen on 127.0.0.1; tests of the refusal turn this off.
 WEBHOOKS_ALLOW_LOCAL_NETWORK = True
+# With Redis, each test process gets channel-layer names of its own: pytest-xdist workers
+# (and two suites on one machine) create the same agents and conversations, so a shared
+# prefix would deliver one worker's "desk-agent-1" events to another's sockets.
+if CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer":
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"aftersail-test-{os.getpid()}"
+
