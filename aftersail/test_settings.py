@@ -25,4 +25,3 @@ WEBHOOKS_ALLOW_LOCAL_NETWORK = True
 # prefix would deliver one worker's "desk-agent-1" events to another's sockets.
 if CHANNEL_LAYERS["default"]["BACKEND"] == "channels_redis.core.RedisChannelLayer":
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"aftersail-test-{os.getpid()}"
-
