@@ -18,6 +18,10 @@ from django.db.models import QuerySet
 MAX_PAGE = 10_000
 
 
+def _pages(total: int, size: int) -> int:
+    return max(1, -(-total // size))  # ceiling division; an empty list has one page
+
+
 @dataclass
 class CappedPage:
     rows: list[Any]
@@ -46,7 +50,7 @@ class CappedPage:
     @property
     def num_pages(self) -> int | None:
         """The number of pages, or None when there are more rows than were counted."""
-        return None if self.capped else max(1, -(-self.total // self.size))
+        return None if self.capped else _pages(self.total, self.size)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.rows)
@@ -81,7 +85,7 @@ def capped_page(
     total = min(total, cap)
     number = _page_number(raw_number)
     if not capped:
-        number = min(number, max(1, -(-total // size)))
+        number = min(number, _pages(total, size))
     offset = (number - 1) * size
     if values:
         queryset = queryset.values(*values)

@@ -94,7 +94,8 @@ def search(query: str, who: Visibility, *, limit: int = 50) -> list[SearchDocume
     ]
     ids = ids[:limit]
     documents = SearchDocument.objects.select_related("conversation", "customer").in_bulk(ids)
-    return [documents[document_id] for document_id in ids]
+    # A document deleted between the two queries (its message was removed) is left out.
+    return [documents[document_id] for document_id in ids if document_id in documents]
 
 
 def excerpt(text: str, terms: list[str], width: int = 160) -> str:

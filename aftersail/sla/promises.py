@@ -153,6 +153,13 @@ def acknowledgement_text(
     return "\n".join(lines)
 
 
+def acknowledgement_subject(conversation: Conversation) -> str:
+    """The acknowledgement mail's subject, in the active language."""
+    if conversation.subject:
+        return _("Re: %(subject)s") % {"subject": conversation.subject}
+    return _("We have received your message")
+
+
 def should_acknowledge(message: Message) -> bool:
     if message.kind != Message.Kind.INBOUND or is_automatic(message):
         return False
@@ -179,11 +186,7 @@ def do_acknowledge(message: Message) -> Promise | None:
         text = acknowledgement_text(
             customer.address_name, conversation.store.name, reply_by, zone, language, outside
         )
-        subject = (
-            _("Re: %(subject)s") % {"subject": conversation.subject}
-            if conversation.subject
-            else _("We have received your message")
-        )
+        subject = acknowledgement_subject(conversation)
     # The channel the customer wrote on decides (a chat handed over to email stays a chat).
     by_email = reply_channel(message.channel or conversation.channel) == Channel.EMAIL
     email = (
@@ -235,11 +238,7 @@ def do_carry_promise_to_email(conversation: Conversation, address: str) -> Promi
     promise.sent_to = address
     store = conversation.store
     with override(promise.language or "en"):
-        subject = (
-            _("Re: %(subject)s") % {"subject": conversation.subject}
-            if conversation.subject
-            else _("We have received your message")
-        )
+        subject = acknowledgement_subject(conversation)
     transaction.on_commit(
         lambda: send_customer_email(store=store, to=address, subject=subject, text=promise.text)
     )

@@ -155,14 +155,20 @@ def test_search_page_is_closed_to_customers_and_anonymous(data, login):
     assert anonymous["Location"].startswith(reverse("desk:login"))
 
 
-def test_search_page_query_count_is_fixed(data, login, django_assert_num_queries):
+@pytest.mark.parametrize(("notes", "rows"), [(0, 2), (30, 32), (60, 50)])
+def test_search_page_query_count_is_fixed(data, login, django_assert_num_queries, notes, rows):
     client = login(data.agent_a.user)
-    for n in range(30):
+    for n in range(notes):
         do_add_message(
             data.conversation_a,
             NewMessage(kind="note", author_kind="agent", text=f"paket note {n}"),
         )
-    # session, user, agent; exact matches, full-text matches
+    # session, user, agent; the full-text ids; the page's documents
     with django_assert_num_queries(5):
         response = client.get(reverse("search:page"), {"q": "paket"})
-    assert len(response.context["rows"]) == 32
+    assert len(response.context["rows"]) == rows
+    # An identifier-shaped query adds the lookup of identifiers and, when one matched,
+    # the check of its visibility: 7 whatever the number of hits.
+    with django_assert_num_queries(7):
+        response = client.get(reverse("search:page"), {"q": "NL-10023"})
+    assert [hit.title for hit, _excerpt in response.context["rows"]][:1] == ["NL-10023"]
