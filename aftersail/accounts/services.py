@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -21,6 +22,7 @@ def do_create_agent(
     team_names: Sequence[str] = (),
     languages: Sequence[str] = ("en",),
     time_zone: str = "UTC",
+    display_language: str = "",
 ) -> Agent:
     """A login plus its agent profile. Admins may also use the Django admin."""
     if role not in Agent.Role.values:
@@ -28,6 +30,11 @@ def do_create_agent(
     validate_time_zone(time_zone)
     for code in languages:
         validate_language_code(code)
+    desk_languages = {code for code, _name in settings.LANGUAGES}
+    if display_language and display_language not in desk_languages:
+        raise ValidationError(
+            f"the desk speaks {', '.join(sorted(desk_languages))}, not {display_language!r}"
+        )
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError(f"a user with the email {email} exists already")
     teams = list(Team.objects.filter(name__in=team_names))
@@ -39,7 +46,11 @@ def do_create_agent(
         email, password, full_name=full_name, is_staff=is_admin, is_superuser=is_admin
     )
     agent = Agent.objects.create(
-        user=user, role=role, languages=list(languages), time_zone=time_zone
+        user=user,
+        role=role,
+        languages=list(languages),
+        time_zone=time_zone,
+        display_language=display_language,
     )
     agent.teams.set(teams)
     return agent

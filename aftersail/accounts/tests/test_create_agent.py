@@ -24,15 +24,18 @@ def test_create_agent_command(monkeypatch, capsys):
         "en",
         "--time-zone",
         "Europe/Vienna",
+        "--display-language",
+        "de",
     )
     agent = Agent.objects.get()
     assert agent.user.email == "ada@example.com"
     assert agent.user.check_password("a long enough secret")
     assert agent.user.is_staff and agent.user.is_superuser
-    assert (agent.role, agent.languages, agent.time_zone) == (
+    assert (agent.role, agent.languages, agent.time_zone, agent.display_language) == (
         "admin",
         ["de", "en"],
         "Europe/Vienna",
+        "de",
     )
     assert [t.name for t in agent.teams.all()] == ["Europe"]
     assert "Created administrator ada@example.com" in capsys.readouterr().out
@@ -44,6 +47,7 @@ def test_create_agent_command(monkeypatch, capsys):
         (["--team", "Nowhere"], "unknown team"),
         (["--time-zone", "Moon/Base"], "IANA"),
         (["--language", "klingon!"], "language code"),
+        (["--display-language", "it"], "the desk speaks de, en, es, fr, ja, pl, not 'it'"),
     ],
 )
 def test_create_agent_refuses_bad_input(monkeypatch, args, message):

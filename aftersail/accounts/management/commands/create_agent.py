@@ -26,6 +26,12 @@ class Command(BaseCommand):
             "--language", action="append", default=[], help="ISO 639-1; repeatable."
         )
         parser.add_argument("--time-zone", default="UTC", help="IANA zone, e.g. Europe/Berlin.")
+        parser.add_argument(
+            "--display-language",
+            default="",
+            help="Language of the desk for this agent (en, de, fr, es, pl, ja); "
+            "default: the browser's.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         password = os.environ.get("AFTERSAIL_AGENT_PASSWORD") or getpass.getpass("Password: ")
@@ -40,6 +46,7 @@ class Command(BaseCommand):
                 team_names=options["team"],
                 languages=options["language"] or ["en"],
                 time_zone=options["time_zone"],
+                display_language=options["display_language"],
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
