@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class AccountsConfig(AppConfig):
+class AccountsConfig(DomainConfig):
     name = "aftersail.accounts"
     label = "accounts"
     verbose_name = "Agents and teams"

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class ApiConfig(AppConfig):
+class ApiConfig(DomainConfig):
     name = "aftersail.api"
     label = "api"
     verbose_name = "REST API"

@@ -15,13 +15,19 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from aftersail.accounts.access import agent_of
+from aftersail.accounts.actors import Actor, KeyGrant
 from aftersail.accounts.models import Agent
 from aftersail.api.keys import key_for_token
 from aftersail.api.models import ApiKey
 from aftersail.commerce.models import Order, Store
 from aftersail.conversations.models import Conversation
-from aftersail.conversations.timeline import Actor
-from aftersail.conversations.visibility import visible_conversation_q, visible_conversations
+from aftersail.conversations.visibility import (
+    conversations_visible_to,
+    customers_visible_to,
+    orders_visible_to,
+    sees_whole_stores,
+    visible_conversation_q,
+)
 from aftersail.customers.models import Customer
 from aftersail.search.services import Visibility
 
@@ -45,9 +51,14 @@ class Caller:
     agent: Agent | None = None
     key: ApiKey | None = None
 
-    @property
+    @cached_property
     def actor(self) -> Actor:
-        return Actor.of_agent(self.agent) if self.agent else Actor.api()
+        """Who the actions see: the agent, or the key with what it may reach."""
+        if self.agent is not None:
+            return Actor.of_agent(self.agent)
+        key = self._key()
+        team_ids = frozenset(key.teams.values_list("id", flat=True))
+        return Actor.api(KeyGrant(key.id, key.store_id, team_ids or None))
 
     def require(self, scope: str) -> None:
         """Agents act through their role; keys only within their scopes."""
@@ -59,12 +70,10 @@ class Caller:
             raise HttpError(401, "Not authenticated")
         return self.key
 
-    @cached_property
+    @property
     def sees_whole_stores(self) -> bool:
         """Admins see every store; a key without teams sees its whole store."""
-        if self.agent is not None:
-            return self.agent.is_admin
-        return not self._key().teams.exists()
+        return sees_whole_stores(self.actor)
 
     def require_store_wide(self, what: str) -> None:
         if not self.sees_whole_stores:
@@ -76,31 +85,15 @@ class Caller:
         return Store.objects.all() if self.sees_whole_stores else Store.objects.none()
 
     def conversations(self) -> QuerySet[Conversation]:
-        if self.agent is not None:
-            return visible_conversations(self.agent)
-        key = self._key()
-        conversations = Conversation.objects.filter(store_id=key.store_id)
-        if not self.sees_whole_stores:
-            conversations = conversations.filter(team__in=key.teams.values("id"))
-        return conversations
+        return conversations_visible_to(self.actor)
 
     def customers(self) -> QuerySet[Customer]:
         """Store-wide callers see every customer of their stores; others the customers of
         the conversations they may see."""
-        customers = Customer.objects.all()
-        if self.key is not None:
-            customers = customers.filter(store_id=self.key.store_id)
-        if self.sees_whole_stores:
-            return customers
-        return customers.filter(Q(id__in=self.conversations().values("customer_id"))).distinct()
+        return customers_visible_to(self.actor)
 
     def orders(self) -> QuerySet[Order]:
-        orders = Order.objects.all()
-        if self.key is not None:
-            orders = orders.filter(store_id=self.key.store_id)
-        if self.sees_whole_stores:
-            return orders
-        return orders.filter(customer_id__in=self.conversations().values("customer_id"))
+        return orders_visible_to(self.actor)
 
     def search_visibility(self) -> Visibility:
         if self.agent is not None:

@@ -1,10 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class AssignmentConfig(AppConfig):
+class AssignmentConfig(DomainConfig):
     name = "aftersail.assignment"
     label = "assignment"
     verbose_name = "Assignment"
-
-    def ready(self) -> None:
-        from aftersail.assignment import steps  # noqa: F401  (registers the ROUTE step)

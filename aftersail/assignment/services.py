@@ -1,7 +1,7 @@
 """Choosing a team and an agent for a conversation.
 
 The ROUTE step of the inbound pipeline calls :func:`do_route`; agents assign by hand through
-:func:`do_assign_manually`. Both write the timeline through ``conversations.services``.
+``conversations.actions.do_assign``, which checks who may hand a conversation where.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent, Team
 from aftersail.assignment.models import RoutingMode, Shift, TeamRouting, TeamRule
+from aftersail.conversations.actions import do_assign
 from aftersail.conversations.models import OPEN_STATUSES, Conversation
-from aftersail.conversations.services import ConversationError, do_assign
-from aftersail.conversations.timeline import Actor
 from aftersail.core.localization import zone_or_utc
 
 
@@ -114,31 +114,3 @@ def do_route(conversation: Conversation, *, now: datetime | None = None) -> None
     if agent is not None:
         routing.last_agent = agent
         routing.save(update_fields=["last_agent", "updated_at"])
-
-
-def check_assign(
-    actor: Agent, conversation: Conversation, team: Team | None, agent: Agent | None
-) -> None:
-    """Agents hand work within their own teams; supervisors and admins anywhere they see."""
-    if agent is not None and team is None:
-        raise ConversationError("choose the team of the agent")
-    if agent is not None and not agent.user.is_active:
-        raise ConversationError("that agent's login is disabled")
-    if (
-        team is None
-        and conversation.team_id is not None
-        and not (actor.is_admin or actor.is_supervisor)
-    ):
-        raise ConversationError("only supervisors and admins take a conversation out of its team")
-    if actor.is_admin or team is None:
-        return
-    if not actor.teams.filter(id=team.id).exists() and not actor.is_supervisor:
-        raise ConversationError("you can hand conversations only to your own teams")
-
-
-@transaction.atomic
-def do_assign_manually(
-    actor: Agent, conversation: Conversation, *, team: Team | None, agent: Agent | None
-) -> None:
-    check_assign(actor, conversation, team, agent)
-    do_assign(conversation, team=team, agent=agent, actor=Actor.of_agent(actor))

@@ -1,10 +1,11 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class AssistantConfig(AppConfig):
+class AssistantConfig(DomainConfig):
     name = "aftersail.assistant"
     label = "assistant"
     verbose_name = "Assistant"
 
     def ready(self) -> None:
+        super().ready()
         from aftersail.assistant import triage  # noqa: F401  (registers the pipeline step)

@@ -7,18 +7,25 @@ from typing import Any
 
 from django.db import transaction
 
+from aftersail.accounts.actors import Actor
 from aftersail.assistant.classifier import get_classifier
-from aftersail.assistant.dialogue import AssistantTurn
+from aftersail.assistant.dialogue import AssistantTurn, reply
 from aftersail.assistant.entities import extract, order_number_pattern
 from aftersail.assistant.models import AssistantSettings
 from aftersail.commerce.models import Order
-from aftersail.conversations import pipeline, timeline
-from aftersail.conversations.changes import do_change_category
-from aftersail.conversations.models import Conversation, ConversationEvent, Message
-from aftersail.conversations.services import NewMessage, do_add_message
+from aftersail.conversations import pipeline
+from aftersail.conversations.actions import (
+    NewMessage,
+    do_add_message,
+    do_change_category,
+    do_link_order,
+    do_note_on_message,
+    do_set_language,
+)
+from aftersail.conversations.models import Channel, Conversation, Message
+from aftersail.customers.models import CustomerIdentity
 
 log = logging.getLogger(__name__)
-Event = ConversationEvent.Kind
 
 
 def _threshold(conversation: Conversation) -> float:
@@ -49,8 +56,7 @@ def classify_message(message: Message) -> None:
     }
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
-        message.channel_metadata = {**message.channel_metadata, "triage": triage}
-        message.save(update_fields=["channel_metadata", "updated_at"])
+        do_note_on_message(message, triage=triage)
         if not conversation.category and prediction.confidence >= _threshold(conversation):
             set_category(conversation, prediction.category)
         if conversation.order_id is None and found.order_numbers:
@@ -60,16 +66,12 @@ def classify_message(message: Message) -> None:
                 number__iexact=found.order_numbers[0],
             ).first()
             if order is not None:
-                conversation.order = order
-                conversation.save(update_fields=["order", "updated_at"])
-                timeline.record(
-                    conversation, Event.ORDER_LINKED, timeline.Actor.system(), order=order.number
-                )
+                do_link_order(conversation, order, Actor.system())
 
 
 def set_category(conversation: Conversation, category: str) -> None:
     """Files the conversation under ``category`` as the system (the assistant)."""
-    do_change_category(conversation, category, timeline.Actor.system())
+    do_change_category(conversation, category, Actor.system())
 
 
 def handover_note(turn: AssistantTurn) -> str:
@@ -95,16 +97,11 @@ def do_hand_over(conversation: Conversation, turn: AssistantTurn) -> Message:
     if turn.category and not conversation.category:
         set_category(conversation, turn.category)
     if not conversation.language and turn.language:
-        conversation.language = turn.language
-        conversation.save(update_fields=["language", "updated_at"])
+        do_set_language(conversation, turn.language)
     if turn.order_id and conversation.order_id is None:
         order = Order.objects.filter(pk=turn.order_id, customer_id=conversation.customer_id).first()
         if order is not None:
-            conversation.order = order
-            conversation.save(update_fields=["order", "updated_at"])
-            timeline.record(
-                conversation, Event.ORDER_LINKED, timeline.Actor.system(), order=order.number
-            )
+            do_link_order(conversation, order, Actor.system())
     return do_add_message(
         conversation,
         NewMessage(
@@ -118,10 +115,6 @@ def answer_first_email(message: Message) -> None:
     """With ``AssistantSettings.answer_first_email``, answers the first email of a
     conversation when the assistant has a complete answer (an order status for an order
     of the sender, or a knowledge-base article); anything else waits for a person."""
-    from aftersail.assistant.dialogue import reply
-    from aftersail.conversations.models import Channel
-    from aftersail.customers.models import CustomerIdentity
-
     conversation = message.conversation
     if message.channel != Channel.EMAIL:
         return

@@ -26,8 +26,8 @@ from aftersail.chat.sessions import (
 from aftersail.chat.strings import widget_strings
 from aftersail.chat.transcript import do_send_transcript
 from aftersail.commerce.models import Store
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.conversations.visibility import can_see_conversation
 from aftersail.core import ratelimit
 

@@ -13,15 +13,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent
 from aftersail.assignment.services import on_shift
 from aftersail.chat import strings
 from aftersail.chat.assistant_bridge import assistant_turn
 from aftersail.chat.models import AgentPresence, ChatSession
 from aftersail.chat.sessions import chat_settings, session_language
+from aftersail.conversations.actions import (
+    NewMessage,
+    do_add_message,
+    do_continue_on_channel,
+    do_open_conversation,
+)
 from aftersail.conversations.models import Channel, Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message, do_open_conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.core import ratelimit
 from aftersail.customers.models import CustomerIdentity
 from aftersail.sla.promises import do_carry_promise_to_email, reply_by_values
@@ -169,8 +174,7 @@ def do_leave_email(session: ChatSession, address: str) -> None:
         )  # fmt: skip
     conversation = _ensure_conversation(session, address)
     if session.state in (S.ASK_EMAIL, S.ASSISTANT):
-        Conversation.objects.filter(id=conversation.id).update(channel=Channel.EMAIL)
-        conversation.channel = Channel.EMAIL
+        do_continue_on_channel(conversation, Channel.EMAIL)
         session.state = S.EMAIL
         session.save(update_fields=["state", "updated_at"])
         do_add_message(

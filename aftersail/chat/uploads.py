@@ -11,8 +11,8 @@ from django.db import transaction
 
 from aftersail.chat.models import ChatSession
 from aftersail.chat.services import ChatError, _ensure_conversation
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Attachment, Channel, Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.core import ratelimit
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

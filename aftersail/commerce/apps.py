@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class CommerceConfig(AppConfig):
+class CommerceConfig(DomainConfig):
     name = "aftersail.commerce"
     label = "commerce"
     verbose_name = "Stores and orders"

@@ -15,10 +15,12 @@ from ninja.pagination import paginate
 
 from aftersail.accounts.models import Agent, Team
 from aftersail.api.auth import Caller, caller
+from aftersail.api.errors import refused
 from aftersail.api.models import Scope
 from aftersail.api.pagination import Pagination
 from aftersail.api.schemas import Input
-from aftersail.conversations import changes
+from aftersail.conversations import actions
+from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import (
     Category,
     Channel,
@@ -27,12 +29,7 @@ from aftersail.conversations.models import (
     Priority,
     Status,
 )
-from aftersail.conversations.services import (
-    ConversationError,
-    NewMessage,
-    do_add_message,
-    do_open_conversation,
-)
+from aftersail.core.errors import ActionError
 
 router = Router(tags=["conversations"])
 
@@ -160,7 +157,6 @@ def create_conversation(request: HttpRequest, data: ConversationIn) -> Reply:
     who = _write(request)
     customer = get_object_or_404(who.customers(), public_id=data.customer)
     team = _team(data.team) if data.team else None
-    _check_may_open_for(who, team)
     order = None
     if data.order_number:
         order = customer.orders.filter(number=data.order_number).first()
@@ -187,17 +183,9 @@ def create_conversation(request: HttpRequest, data: ConversationIn) -> Reply:
                     language=data.language.lower(),
                 ),
             )
-    except ConversationError as exc:
-        raise HttpError(422, str(exc)) from exc
+    except ActionError as exc:
+        raise refused(exc) from exc
     return Reply(201, _visible_or_created(who, conversation))
-
-
-def _check_may_open_for(who: Caller, team: Team | None) -> None:
-    if who.sees_whole_stores:
-        return
-    teams = who.agent.teams if who.agent is not None else who.key.teams  # type: ignore[union-attr]
-    if team is None or not teams.filter(id=team.id).exists():
-        raise HttpError(403, "You may open conversations only for your own teams")
 
 
 def _visible_or_created(who: Caller, conversation: Conversation) -> Conversation:
@@ -236,15 +224,15 @@ def update_conversation(
     try:
         with transaction.atomic():
             if data.status is not None:
-                changes.do_change_status(conversation, data.status, who.actor)
+                actions.do_change_status(conversation, data.status, who.actor)
             if data.priority is not None:
-                changes.do_change_priority(conversation, data.priority, who.actor)
+                actions.do_change_priority(conversation, data.priority, who.actor)
             if data.category is not None:
-                changes.do_change_category(conversation, data.category, who.actor)
+                actions.do_change_category(conversation, data.category, who.actor)
             if team != conversation.team or assignee != conversation.assignee:
-                changes.do_assign(conversation, team=team, agent=assignee, actor=who.actor)
-    except ConversationError as exc:
-        raise HttpError(422, str(exc)) from exc
+                actions.do_assign(conversation, team=team, agent=assignee, actor=who.actor)
+    except ActionError as exc:
+        raise refused(exc) from exc
     return _visible_or_created(who, conversation)
 
 
@@ -278,7 +266,8 @@ def create_message(request: HttpRequest, conversation_id: UUID, data: MessageIn)
                 html=data.html,
                 language=conversation.language if data.kind == "reply" else "",
             ),
+            actor=who.actor,
         )
-    except ConversationError as exc:
-        raise HttpError(422, str(exc)) from exc
+    except ActionError as exc:
+        raise refused(exc) from exc
     return Reply(201, message)

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class ConversationsConfig(AppConfig):
+class ConversationsConfig(DomainConfig):
     name = "aftersail.conversations"
     label = "conversations"
     verbose_name = "Conversations"

@@ -14,19 +14,19 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations import timeline
 from aftersail.conversations.models import (
     Category,
     Conversation,
-    ConversationEvent,
     Message,
     Status,
     Tag,
 )
-from aftersail.conversations.services import ConversationError
-from aftersail.conversations.timeline import Actor
+from aftersail.conversations.permissions import ConversationError, check_may_change
+from aftersail.conversations.services import do_open_conversation
 
-Event = ConversationEvent.Kind
 TAG_PATTERN = re.compile(r"^[\w][\w.-]{0,49}$")
 
 
@@ -41,10 +41,15 @@ def normalize_tag(name: str) -> str:
 def do_change_category(conversation: Conversation, category: str, actor: Actor) -> None:
     if category and category not in Category.values:
         raise ConversationError(f"unknown category {category!r}")
+    check_may_change(actor, conversation)
     if category == conversation.category:
         return
     timeline.record(
-        conversation, Event.CATEGORY_CHANGED, actor, old=conversation.category, new=category
+        conversation,
+        conversation_events.CATEGORY_CHANGED,
+        actor,
+        old=conversation.category,
+        new=category,
     )
     conversation.category = category
     conversation.save(update_fields=["category", "updated_at"])
@@ -59,6 +64,7 @@ def do_change_tags(
     remove: Iterable[str] = (),
 ) -> list[str]:
     """Adds and removes tags; returns the conversation's tags afterwards."""
+    check_may_change(actor, conversation)
     to_add = {normalize_tag(name) for name in add}
     to_remove = {normalize_tag(name) for name in remove} - to_add
     current = set(conversation.tags.values_list("name", flat=True))
@@ -71,7 +77,9 @@ def do_change_tags(
     if removed:
         conversation.tags.remove(*Tag.objects.filter(name__in=removed))
     if added or removed:
-        timeline.record(conversation, Event.TAGS_CHANGED, actor, added=added, removed=removed)
+        timeline.record(
+            conversation, conversation_events.TAGS_CHANGED, actor, added=added, removed=removed
+        )
         conversation.save(update_fields=["updated_at"])
     return sorted((current | set(added)) - set(removed))
 
@@ -84,14 +92,23 @@ def do_snooze(conversation: Conversation, until: datetime, actor: Actor) -> None
         raise ConversationError("snooze until a time in the future")
     if conversation.status == Status.CLOSED:
         raise ConversationError("a closed conversation cannot be snoozed")
+    check_may_change(actor, conversation)
     timeline.record(
-        conversation, Event.SNOOZED, actor, until=until.isoformat(), status=conversation.status
+        conversation,
+        conversation_events.SNOOZED,
+        actor,
+        until=until.isoformat(),
+        status=conversation.status,
     )
     conversation.snoozed_until = until
     fields = ["snoozed_until", "updated_at"]
     if conversation.status in (Status.NEW, Status.OPEN, Status.SOLVED):
         timeline.record(
-            conversation, Event.STATUS_CHANGED, actor, old=conversation.status, new=Status.PENDING
+            conversation,
+            conversation_events.STATUS_CHANGED,
+            actor,
+            old=conversation.status,
+            new=Status.PENDING,
         )
         conversation.status = Status.PENDING
         fields.append("status")
@@ -101,16 +118,21 @@ def do_snooze(conversation: Conversation, until: datetime, actor: Actor) -> None
 @transaction.atomic
 def do_wake(conversation: Conversation, actor: Actor, *, reason: str) -> bool:
     """Ends a snooze (time is up, the customer wrote, an agent woke it); False if none."""
+    check_may_change(actor, conversation)
     Conversation.objects.select_for_update().filter(id=conversation.id).first()
     conversation.refresh_from_db(fields=["snoozed_until", "status"])
     if conversation.snoozed_until is None:
         return False
-    timeline.record(conversation, Event.WOKE_UP, actor, reason=reason)
+    timeline.record(conversation, conversation_events.WOKE_UP, actor, reason=reason)
     conversation.snoozed_until = None
     fields = ["snoozed_until", "updated_at"]
     if conversation.status == Status.PENDING:
         timeline.record(
-            conversation, Event.STATUS_CHANGED, actor, old=conversation.status, new=Status.OPEN
+            conversation,
+            conversation_events.STATUS_CHANGED,
+            actor,
+            old=conversation.status,
+            new=Status.OPEN,
         )
         conversation.status = Status.OPEN
         fields.append("status")
@@ -127,7 +149,9 @@ def wake_due_conversations(now: datetime | None = None) -> int:
     return woken
 
 
-def check_merge(source: Conversation, target: Conversation) -> None:
+def check_merge(source: Conversation, target: Conversation, actor: Actor) -> None:
+    check_may_change(actor, source)
+    check_may_change(actor, target)
     if source.id == target.id:
         raise ConversationError("a conversation cannot be merged into itself")
     if source.customer_id != target.customer_id:
@@ -139,19 +163,35 @@ def check_merge(source: Conversation, target: Conversation) -> None:
 @transaction.atomic
 def do_merge(source: Conversation, target: Conversation, actor: Actor) -> None:
     """Moves every message of ``source`` into ``target`` and closes ``source``."""
-    check_merge(source, target)
+    check_merge(source, target, actor)
     moved = source.messages.update(conversation=target, updated_at=timezone.now())
     target.tags.add(*source.tags.all())
     newest = target.messages.aggregate(newest=Max("created_at"))["newest"]
-    timeline.record(target, Event.MERGED, actor, source=source.id, target=target.id, messages=moved)
-    timeline.record(source, Event.MERGED, actor, source=source.id, target=target.id, messages=moved)
+    timeline.record(
+        target,
+        conversation_events.MERGED,
+        actor,
+        source=source.id,
+        target=target.id,
+        messages=moved,
+    )
+    timeline.record(
+        source,
+        conversation_events.MERGED,
+        actor,
+        source=source.id,
+        target=target.id,
+        messages=moved,
+    )
     if newest and newest > target.last_message_at:
         target.last_message_at = newest
     if target.order_id is None and source.order_id is not None:
         target.order_id = source.order_id
     target.save(update_fields=["last_message_at", "order", "updated_at"])
     if source.status != Status.CLOSED:
-        timeline.record(source, Event.STATUS_CHANGED, actor, old=source.status, new=Status.CLOSED)
+        timeline.record(
+            source, conversation_events.STATUS_CHANGED, actor, old=source.status, new=Status.CLOSED
+        )
     source.status = Status.CLOSED
     source.merged_into = target
     source.snoozed_until = None
@@ -162,9 +202,8 @@ def do_merge(source: Conversation, target: Conversation, actor: Actor) -> None:
 def do_split(message: Message, actor: Actor, *, subject: str = "") -> Conversation:
     """Moves one customer message into a new conversation of the same customer (when one
     mail asks two unrelated things); the new conversation keeps team and language."""
-    from aftersail.conversations.services import do_open_conversation
-
     source = message.conversation
+    check_may_change(actor, source)
     if message.kind != Message.Kind.INBOUND:
         raise ConversationError("only a customer's message can be split off")
     if source.messages.count() < 2:
@@ -183,10 +222,20 @@ def do_split(message: Message, actor: Actor, *, subject: str = "") -> Conversati
     new.status = Status.OPEN
     new.save(update_fields=["status", "updated_at"])
     timeline.record(
-        new, Event.SPLIT, actor, source=source.id, target=new.id, message=str(message.public_id)
+        new,
+        conversation_events.SPLIT,
+        actor,
+        source=source.id,
+        target=new.id,
+        message=str(message.public_id),
     )
     timeline.record(
-        source, Event.SPLIT, actor, source=source.id, target=new.id, message=str(message.public_id)
+        source,
+        conversation_events.SPLIT,
+        actor,
+        source=source.id,
+        target=new.id,
+        message=str(message.public_id),
     )
     newest = source.messages.aggregate(newest=Max("created_at"))["newest"]
     if newest is not None:

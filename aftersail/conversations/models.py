@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
 from django.db.models import Q
 
+from aftersail.accounts.actors import ActorKind
 from aftersail.core.fields import LanguageField
-from aftersail.core.models import TimeStampedModel
+from aftersail.core.models import EventRecord, TimeStampedModel
 
 
 class Channel(models.TextChoices):
@@ -22,6 +21,15 @@ class Channel(models.TextChoices):
     PHONE = "phone", "Phone call"
     SOCIAL = "social", "Social comment"
     API = "api", "API"
+
+
+# Replies to conversations that started on a channel without a way back go out by email.
+REPLY_TRANSPORT: dict[str, str] = {Channel.FORM: Channel.EMAIL, Channel.API: Channel.EMAIL}
+
+
+def reply_channel(conversation_channel: str) -> str:
+    """The channel a public reply travels on for a conversation on ``conversation_channel``."""
+    return REPLY_TRANSPORT.get(conversation_channel, conversation_channel)
 
 
 class Status(models.TextChoices):
@@ -239,61 +247,25 @@ class Attachment(TimeStampedModel):
         return self.filename
 
 
-class ConversationEventManager(models.Manager["ConversationEvent"]):
-    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
-        from aftersail.conversations.timeline import guard_bulk_create
-
-        guard_bulk_create()
-        return super().bulk_create(objs, *args, **kwargs)
-
-
-class ConversationEvent(models.Model):
+class ConversationEvent(EventRecord):
     """One line of a conversation's timeline; also its audit trail.
 
-    Written only through :mod:`aftersail.conversations.timeline`; ``save()`` refuses
-    anything else, and a saved event never changes.
+    Written only through :mod:`aftersail.conversations.timeline` (which publishes it with
+    :func:`aftersail.core.events.publish`); a saved event never changes. The kinds are
+    defined in code by the apps that write them (``conversations.events``, ``sla.events``,
+    ...), not as database choices.
     """
 
-    class Kind(models.TextChoices):
-        CREATED = "created", "Conversation created"
-        MESSAGE_ADDED = "message_added", "Message added"
-        STATUS_CHANGED = "status_changed", "Status changed"
-        PRIORITY_CHANGED = "priority_changed", "Priority changed"
-        ASSIGNED = "assigned", "Assigned"
-        CATEGORY_CHANGED = "category_changed", "Category changed"
-        ORDER_LINKED = "order_linked", "Order linked"
-        TAGS_CHANGED = "tags_changed", "Tags changed"
-        SNOOZED = "snoozed", "Snoozed"
-        WOKE_UP = "woke_up", "Woke up"
-        MERGED = "merged", "Merged"
-        SPLIT = "split", "Split"
-        MENTIONED = "mentioned", "Agents mentioned"
-        CUSTOMER_CHANGED = "customer_changed", "Customer records merged"
-        MACRO_APPLIED = "macro_applied", "Macro applied"
-        SLA_WARNING = "sla_warning", "SLA target due soon"
-        SLA_BREACHED = "sla_breached", "SLA target breached"
-        PROMISE_MADE = "promise_made", "Reply-by time promised"
-        PROMISE_KEPT = "promise_kept", "Promise kept"
-        PROMISE_BROKEN = "promise_broken", "Promise broken"
-        RETURN_UPDATED = "return_updated", "Return updated"  # an RMA of this customer moved
-        CLAIM_UPDATED = "claim_updated", "Warranty claim updated"
+    stream = "conversation"
+    stream_related = ("conversation",)
 
-    class ActorKind(models.TextChoices):
-        CUSTOMER = "customer", "Customer"
-        AGENT = "agent", "Agent"
-        SYSTEM = "system", "System"
-        API = "api", "API"
+    ActorKind = ActorKind
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=32, choices=Kind.choices)
     actor_kind = models.CharField(max_length=16, choices=ActorKind.choices)
     actor_agent = models.ForeignKey(
         "accounts.Agent", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField()
-
-    objects = ConversationEventManager()
 
     class Meta:
         ordering = ["conversation", "created_at", "id"]
@@ -301,9 +273,3 @@ class ConversationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on conversation {self.conversation_id}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        from aftersail.conversations.timeline import check_timeline_write
-
-        check_timeline_write(self)
-        super().save(*args, **kwargs)

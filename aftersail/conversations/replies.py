@@ -13,11 +13,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations import timeline
-from aftersail.conversations.models import Attachment, Conversation, ConversationEvent, Message
-from aftersail.conversations.services import ConversationError, NewMessage, do_add_message
-from aftersail.conversations.timeline import Actor
+from aftersail.conversations.models import Attachment, Conversation, Message
+from aftersail.conversations.permissions import ConversationError
+from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.conversations.visibility import visible_conversations
 
 # "@lukas.becker" names the agent whose login is lukas.becker@...; the handle is the part of
@@ -108,7 +110,7 @@ def do_agent_message(
         if mentioned:
             timeline.record(
                 conversation,
-                ConversationEvent.Kind.MENTIONED,
+                conversation_events.MENTIONED,
                 Actor.of_agent(agent),
                 agents=[a.id for a in mentioned],
                 message=str(message.public_id),

@@ -1,5 +1,5 @@
-"""Changes to conversations. Each ``do_*`` function validates, writes, and records the change
-on the conversation's timeline in one transaction."""
+"""Changes to conversations. Each ``do_*`` function checks who asks and the state, writes,
+and records the change on the conversation's timeline in one transaction."""
 
 from __future__ import annotations
 
@@ -10,30 +10,29 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent, Team
 from aftersail.commerce.models import Order, Store
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations import timeline
 from aftersail.conversations.models import (
     Channel,
     Conversation,
-    ConversationEvent,
     Message,
     Priority,
     Status,
+    reply_channel,
+)
+from aftersail.conversations.permissions import (
+    ConversationError,
+    check_assign,
+    check_may_change,
+    check_may_open,
 )
 from aftersail.conversations.tasks import process_inbound_message
-from aftersail.conversations.timeline import Actor
 from aftersail.core.html import html_to_text, sanitize_html
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.customers.models import Customer
-from aftersail.messaging.registry import reply_channel
-from aftersail.messaging.tasks import deliver_message
-
-Event = ConversationEvent.Kind
-
-
-class ConversationError(ValueError):
-    """A change that the conversation's state or the inputs do not allow."""
 
 
 def check_order_belongs_to_customer(order: Order | None, customer: Customer) -> None:
@@ -59,6 +58,7 @@ def do_open_conversation(
     if customer.store_id != store.id:
         raise ConversationError("the customer belongs to another store")
     check_order_belongs_to_customer(order, customer)
+    check_may_open(actor, store, team)
     when = at or timezone.now()
     conversation = Conversation.objects.create(
         store=store,
@@ -71,7 +71,7 @@ def do_open_conversation(
         created_at=when,
         last_message_at=when,
     )
-    timeline.record(conversation, Event.CREATED, actor, at=when, channel=channel)
+    timeline.record(conversation, conversation_events.CREATED, actor, at=when, channel=channel)
     return conversation
 
 
@@ -89,13 +89,28 @@ class NewMessage:
     at: datetime | None = None
 
 
+def message_actor(new: NewMessage) -> Actor:
+    if new.author_agent is not None:
+        return Actor.of_agent(new.author_agent)
+    if new.author_kind == Message.AuthorKind.CUSTOMER:
+        return Actor.customer()
+    return Actor.system()
+
+
 @transaction.atomic
-def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
-    """Adds a message; an inbound message wakes a solved or pending conversation."""
+def do_add_message(
+    conversation: Conversation, new: NewMessage, *, actor: Actor | None = None
+) -> Message:
+    """Adds a message; an inbound message wakes a solved or pending conversation.
+
+    ``actor`` is who adds it when that is not its author (an API key posting an agent's
+    reply); by default the author."""
     if new.kind not in Message.Kind.values:
         raise ConversationError(f"unknown message kind {new.kind!r}")
     if new.kind == Message.Kind.INBOUND and new.author_kind != Message.AuthorKind.CUSTOMER:
         raise ConversationError("inbound messages come from the customer")
+    actor = actor or message_actor(new)
+    check_may_change(actor, conversation)
     # PostgreSQL text cannot hold NUL bytes; no channel needs them in a message body.
     # (U+FFFD marks where one was, so a message of nothing but NULs is still stored.)
     html = sanitize_html(new.html.replace("\x00", "\ufffd"))
@@ -120,16 +135,9 @@ def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
         delivery=Message.Delivery.PENDING if new.kind == Message.Kind.REPLY else "",
         created_at=when,
     )
-    actor = (
-        Actor.of_agent(new.author_agent)
-        if new.author_agent
-        else Actor(ConversationEvent.ActorKind.CUSTOMER)
-        if new.author_kind == Message.AuthorKind.CUSTOMER
-        else Actor.system()
-    )
     timeline.record(
         conversation,
-        Event.MESSAGE_ADDED,
+        conversation_events.MESSAGE_ADDED,
         actor,
         at=when,
         message=str(message.public_id),
@@ -140,7 +148,9 @@ def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
         conversation.last_message_at = when
         update_fields.append("last_message_at")
     if new.kind == Message.Kind.INBOUND and conversation.snoozed_until is not None:
-        timeline.record(conversation, Event.WOKE_UP, Actor.customer(), at=when, reason="reply")
+        timeline.record(
+            conversation, conversation_events.WOKE_UP, Actor.customer(), at=when, reason="reply"
+        )
         conversation.snoozed_until = None
         update_fields.append("snoozed_until")
     if new.kind == Message.Kind.INBOUND and conversation.status in (Status.SOLVED, Status.PENDING):
@@ -149,14 +159,17 @@ def do_add_message(conversation: Conversation, new: NewMessage) -> Message:
     conversation.save(update_fields=update_fields)
     if new.kind == Message.Kind.INBOUND:
         enqueue_on_commit(process_inbound_message, message.id)
-    elif new.kind == Message.Kind.REPLY:
-        enqueue_on_commit(deliver_message, message.id)
     return message
 
 
 def _set_status(conversation: Conversation, status: str, actor: Actor, when: datetime) -> None:
     timeline.record(
-        conversation, Event.STATUS_CHANGED, actor, at=when, old=conversation.status, new=status
+        conversation,
+        conversation_events.STATUS_CHANGED,
+        actor,
+        at=when,
+        old=conversation.status,
+        new=status,
     )
     conversation.status = status
 
@@ -165,6 +178,7 @@ def _set_status(conversation: Conversation, status: str, actor: Actor, when: dat
 def do_change_status(conversation: Conversation, status: str, actor: Actor) -> None:
     if status not in Status.values:
         raise ConversationError(f"unknown status {status!r}")
+    check_may_change(actor, conversation)
     if status == conversation.status:
         return
     _set_status(conversation, status, actor, timezone.now())
@@ -175,10 +189,15 @@ def do_change_status(conversation: Conversation, status: str, actor: Actor) -> N
 def do_change_priority(conversation: Conversation, priority: str, actor: Actor) -> None:
     if priority not in Priority.values:
         raise ConversationError(f"unknown priority {priority!r}")
+    check_may_change(actor, conversation)
     if priority == conversation.priority:
         return
     timeline.record(
-        conversation, Event.PRIORITY_CHANGED, actor, old=conversation.priority, new=priority
+        conversation,
+        conversation_events.PRIORITY_CHANGED,
+        actor,
+        old=conversation.priority,
+        new=priority,
     )
     conversation.priority = priority
     conversation.save(update_fields=["priority", "updated_at"])
@@ -188,14 +207,14 @@ def do_change_priority(conversation: Conversation, priority: str, actor: Actor) 
 def do_assign(
     conversation: Conversation, *, team: Team | None, agent: Agent | None, actor: Actor
 ) -> None:
-    """Hands the conversation to a team and/or an agent; the agent must be in the team."""
-    if agent is not None and team is not None and not agent.teams.filter(id=team.id).exists():
-        raise ConversationError(f"{agent} is not a member of {team}")
+    """Hands the conversation to a team and/or an agent; the agent must be in the team, and
+    whoever asks must be allowed to hand it there (see ``permissions.check_assign``)."""
+    check_assign(actor, conversation, team, agent)
     if team == conversation.team and agent == conversation.assignee:
         return
     timeline.record(
         conversation,
-        Event.ASSIGNED,
+        conversation_events.ASSIGNED,
         actor,
         team=team.name if team else None,
         agent=str(agent.public_id) if agent else None,

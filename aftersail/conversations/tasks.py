@@ -8,9 +8,8 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from aftersail.conversations.models import ConversationEvent, Message
+from aftersail.conversations.models import Message
 from aftersail.conversations.pipeline import run_inbound_steps
-from aftersail.conversations.reactions import react
 from aftersail.core.queue import enqueue_on_commit
 
 # A message still unprocessed this long after it arrived was dropped by a dying worker.
@@ -28,13 +27,6 @@ def process_inbound_message(message_id: int) -> None:
         return
     run_inbound_steps(message)
     Message.objects.filter(id=message_id).update(processed_at=timezone.now())
-
-
-@db_task()
-def react_to_event(event_id: int) -> None:
-    event = ConversationEvent.objects.select_related("conversation").filter(id=event_id).first()
-    if event is not None:
-        react(event)
 
 
 @db_periodic_task(crontab(minute="*/5"))

@@ -1,4 +1,27 @@
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.apps import AppConfig
+
+
+class DomainConfig(AppConfig):
+    """An app with doors (see CONTRIBUTING.md): at start, its ``events`` module (the kinds it
+    publishes), its ``steps`` (inbound pipeline steps) and its ``reactions`` (what it does on
+    other apps' events) are imported, so every kind is defined and every reaction registered
+    before the first request or task."""
+
+    default = False  # a base for the apps' own configs, never picked for an app itself
+    plug_ins = ("events", "steps", "reactions")
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.default = True  # each app's own config is the one Django picks for it
+
+    def ready(self) -> None:
+        for part in self.plug_ins:
+            module = f"{self.name}.{part}"
+            if find_spec(module) is not None:
+                import_module(module)
 
 
 class CoreConfig(AppConfig):

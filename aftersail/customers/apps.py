@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class CustomersConfig(AppConfig):
+class CustomersConfig(DomainConfig):
     name = "aftersail.customers"
     label = "customers"
     verbose_name = "Customers"

@@ -8,17 +8,15 @@ number, the UTC offset in the ``Date:`` header of their mail.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 
 from aftersail.core.fields import known_time_zones
 from aftersail.customers import zone_hints
 from aftersail.customers.models import Customer, CustomerIdentity
-
-if TYPE_CHECKING:
-    from aftersail.conversations.models import Message
 
 BROWSER_ZONE_KEYS = ("browser_time_zone", "time_zone")
 
@@ -41,29 +39,19 @@ def _valid(zone: Any) -> str | None:
     return zone if isinstance(zone, str) and zone in known_time_zones() else None
 
 
-def _recent_metadata(customer: Customer, message: Message | None) -> list[dict[str, Any]]:
-    """The channel metadata of ``message`` and the customer's latest inbound messages."""
-    from aftersail.conversations.models import Message
-
-    latest = (
-        Message.objects.filter(conversation__customer=customer, kind=Message.Kind.INBOUND)
-        .order_by("-created_at")
-        .values_list("channel_metadata", flat=True)[:5]
-    )
-    metas = [message.channel_metadata] if message is not None else []
-    return [meta for meta in [*metas, *latest] if isinstance(meta, dict)]
-
-
 def _date_header(meta: dict[str, Any]) -> Any:
     raw = meta.get("headers")
     headers: dict[Any, Any] = raw if isinstance(raw, dict) else {}
     return meta.get("date") or {str(k).lower(): v for k, v in headers.items()}.get("date")
 
 
-def resolve_customer_zone(customer: Customer, message: Message | None = None) -> ZoneResolution:
+def resolve_customer_zone(
+    customer: Customer, metas: Sequence[dict[str, Any]] = ()
+) -> ZoneResolution:
+    """``metas``: the channel metadata of the customer's recent messages, newest first
+    (``conversations.selectors.recent_channel_metadata``)."""
     if _valid(customer.time_zone):
         return ZoneResolution(customer.time_zone, "profile")
-    metas = _recent_metadata(customer, message)
     for meta in metas:
         for key in BROWSER_ZONE_KEYS:
             if _valid(meta.get(key)):

@@ -10,13 +10,14 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from aftersail.commerce.models import Store
+from aftersail.core.errors import ActionError
 from aftersail.customers.models import Customer, CustomerIdentity
 
 EDITABLE = ("name", "given_name", "language", "country", "time_zone")
 
 
-class CustomerError(ValueError):
-    pass
+class CustomerError(ActionError):
+    """A change the customer records do not allow."""
 
 
 @dataclass

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class DemoConfig(AppConfig):
+class DemoConfig(DomainConfig):
     name = "aftersail.demo"
     label = "demo"
     verbose_name = "Demo store"

@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from aftersail.accounts.models import Agent, Team
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations import timeline
-from aftersail.conversations.models import Conversation, ConversationEvent, Message
+from aftersail.conversations.models import Conversation, Message
 from aftersail.demo.catalog import CARRIERS
 from aftersail.demo.orders import DemoOrder
 from aftersail.demo.staff import TEAMS
@@ -49,7 +50,6 @@ IN_FLIGHT = {
     ShipmentStatus.EXCEPTION,
     ShipmentStatus.OUT_FOR_DELIVERY,
 }
-E = ConversationEvent.Kind
 K = Message.Kind
 
 
@@ -210,7 +210,7 @@ def _store_messages(
         events.append(
             (
                 conversation,
-                E.CREATED,
+                conversation_events.CREATED,
                 timeline.Actor.customer(),
                 conversation.created_at,
                 {"channel": conversation.channel},
@@ -220,7 +220,7 @@ def _store_messages(
             events.append(
                 (
                     conversation,
-                    E.ASSIGNED,
+                    conversation_events.ASSIGNED,
                     timeline.Actor.system(),
                     conversation.created_at + timedelta(minutes=1),
                     {
@@ -257,7 +257,7 @@ def _store_messages(
             events.append(
                 (
                     conversation,
-                    E.MESSAGE_ADDED,
+                    conversation_events.MESSAGE_ADDED,
                     actor,
                     step["at"],
                     {"message": str(message.public_id), "message_kind": kind},
@@ -269,7 +269,7 @@ def _store_messages(
             events.append(
                 (
                     conversation,
-                    E.STATUS_CHANGED,
+                    conversation_events.STATUS_CHANGED,
                     timeline.Actor.of_agent(conversation.assignee)
                     if conversation.assignee
                     else timeline.Actor.system(),

@@ -7,15 +7,15 @@ from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from aftersail.assignment.models import RoutingMode, Shift, TeamRouting, TeamRule
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations import timeline
-from aftersail.conversations.models import OPEN_STATUSES, Conversation, ConversationEvent, Tag
+from aftersail.conversations.models import OPEN_STATUSES, Conversation, Tag
 from aftersail.demo import staff
 from aftersail.macros.loader import load_library
 
 if TYPE_CHECKING:
     from aftersail.demo.loader import DemoContext
 
-E = ConversationEvent.Kind
 MODES = {
     "Europe": RoutingMode.ROUND_ROBIN,
     "Americas": RoutingMode.LEAST_LOADED,
@@ -73,7 +73,7 @@ def _tag_and_snooze(ctx: DemoContext) -> None:
             links.append(through(conversation_id=conversation.id, tag_id=tags[name].id))
         if names:
             events.append(
-                (conversation, E.TAGS_CHANGED, timeline.Actor.system(),
+                (conversation, conversation_events.TAGS_CHANGED, timeline.Actor.system(),
                  conversation.last_message_at, {"added": sorted(names), "removed": []})
             )  # fmt: skip
     through.objects.bulk_create(links)
@@ -87,7 +87,7 @@ def _tag_and_snooze(ctx: DemoContext) -> None:
             else timeline.Actor.system()
         )
         events.append(
-            (conversation, E.SNOOZED, actor, conversation.last_message_at,
+            (conversation, conversation_events.SNOOZED, actor, conversation.last_message_at,
              {"until": until.isoformat(), "status": "pending"})
         )  # fmt: skip
     Conversation.objects.bulk_update(pending[:3], ["snoozed_until"])

@@ -1,10 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class DeskConfig(AppConfig):
+class DeskConfig(DomainConfig):
     name = "aftersail.desk"
     label = "desk"
     verbose_name = "Agent desk"
-
-    def ready(self) -> None:
-        from aftersail.desk import publish  # noqa: F401  (registers the live-update reactions)

@@ -14,28 +14,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
-from aftersail.accounts.models import Agent
-from aftersail.assignment.services import do_assign_manually
+from aftersail.accounts.actors import Actor
+from aftersail.accounts.models import Agent, Team
 from aftersail.commerce.models import Order
-from aftersail.conversations import lifecycle
+from aftersail.conversations import actions
 from aftersail.conversations.models import Category, Conversation, Message, Priority, Status
-from aftersail.conversations.replies import Upload, do_agent_message
-from aftersail.conversations.services import (
-    ConversationError,
-    do_change_priority,
-    do_change_status,
-)
-from aftersail.conversations.timeline import Actor
-from aftersail.conversations.visibility import visible_conversations
-from aftersail.customers.local_time import customer_local_now
-from aftersail.desk.queues import assignable_agent_choices, assignable_agents, assignable_teams
-from aftersail.macros.services import (
-    choose_variant,
-    do_apply_macro_actions,
-    fill,
-    macros_for,
-    placeholder_values,
-)
+from aftersail.conversations.selectors import assignable_teams, visible_conversations
+from aftersail.core.errors import ActionError
+from aftersail.customers.selectors import customer_local_now
+from aftersail.desk.queues import assignable_agent_choices
+from aftersail.macros.actions import do_apply_macro_actions
+from aftersail.macros.selectors import choose_variant, fill, macros_for, placeholder_values
 
 MAX_TEXT = 50_000
 
@@ -117,36 +106,42 @@ def _reply(request: HttpRequest, agent: Agent, conversation: Conversation) -> st
     if slug:
         macro = macros_for(conversation).filter(slug=slug[:80]).first()
         if macro is None:
-            raise ConversationError(_("Unknown macro."))
+            raise ActionError(_("Unknown macro."))
         if not text.strip():
             variant = choose_variant(macro, conversation.language)
             text = fill(variant.body, placeholder_values(conversation, agent)) if variant else ""
     uploads = [
-        Upload(f.name or "attachment", f.read(), f.content_type or "application/octet-stream")
+        actions.Upload(
+            f.name or "attachment", f.read(), f.content_type or "application/octet-stream"
+        )
         for f in request.FILES.getlist("attachments")
     ]
     language = ""
     if macro is not None and kind == Message.Kind.REPLY:
         variant = choose_variant(macro, conversation.language)
         language = variant.language if variant else ""
-    do_agent_message(conversation, agent, kind=kind, text=text, uploads=uploads, language=language)
+    actions.do_agent_message(
+        conversation, agent, kind=kind, text=text, uploads=uploads, language=language
+    )
     if macro is not None:
         do_apply_macro_actions(macro, conversation, agent)
     return _("Internal note added.") if kind == Message.Kind.NOTE else _("Reply sent.")
 
 
 def _status(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
-    do_change_status(conversation, request.POST.get("status", ""), Actor.of_agent(agent))
+    actions.do_change_status(conversation, request.POST.get("status", ""), Actor.of_agent(agent))
     return None
 
 
 def _priority(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
-    do_change_priority(conversation, request.POST.get("priority", ""), Actor.of_agent(agent))
+    actions.do_change_priority(
+        conversation, request.POST.get("priority", ""), Actor.of_agent(agent)
+    )
     return None
 
 
 def _category(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
-    lifecycle.do_change_category(
+    actions.do_change_category(
         conversation, request.POST.get("category", ""), Actor.of_agent(agent)
     )
     return None
@@ -155,27 +150,29 @@ def _category(request: HttpRequest, agent: Agent, conversation: Conversation) ->
 def _tags(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
     add = [t for t in (request.POST.get("add") or "").split(",") if t.strip()][:20]
     remove = request.POST.getlist("remove")[:20]
-    lifecycle.do_change_tags(conversation, Actor.of_agent(agent), add=add, remove=remove)
+    actions.do_change_tags(conversation, Actor.of_agent(agent), add=add, remove=remove)
     return None
 
 
 def _assign(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
+    """Reads the chosen team and agent; whether this agent may hand the conversation there
+    is the action's to decide, as it is for the API."""
     team_id, agent_id = request.POST.get("team", ""), request.POST.get("assignee", "")
-    team = assignable_teams(agent).filter(id=int(team_id)).first() if team_id.isdigit() else None
+    team = Team.objects.filter(id=int(team_id)).first() if team_id.isdigit() else None
     if team_id and team is None:
-        raise ConversationError(_("Unknown team."))
+        raise ActionError(_("Unknown team."))
     if agent_id == "me":
         assignee: Agent | None = agent
         team = team or conversation.team or agent.teams.order_by("name").first()
     else:
         assignee = (
-            assignable_agents(agent).filter(id=int(agent_id)).first()
+            Agent.objects.select_related("user").filter(id=int(agent_id)).first()
             if agent_id.isdigit()
             else None
         )
         if agent_id and assignee is None:
-            raise ConversationError(_("Unknown agent."))
-    do_assign_manually(agent, conversation, team=team, agent=assignee)
+            raise ActionError(_("Unknown agent."))
+    actions.do_assign(conversation, team=team, agent=assignee, actor=Actor.of_agent(agent))
     return _("Assignment changed.")
 
 
@@ -183,16 +180,16 @@ def _merge(request: HttpRequest, agent: Agent, conversation: Conversation) -> st
     into = request.POST.get("into", "").lstrip("#")
     target = visible_conversations(agent).filter(id=int(into)).first() if into.isdigit() else None
     if target is None:
-        raise ConversationError(_("Choose a conversation you can see."))
-    lifecycle.do_merge(conversation, target, Actor.of_agent(agent))
+        raise ActionError(_("Choose a conversation you can see."))
+    actions.do_merge(conversation, target, Actor.of_agent(agent))
     return _("Merged into #%(n)d.") % {"n": target.id}
 
 
 def _split(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
     message = conversation.messages.filter(public_id=_uuid(request.POST.get("message"))).first()
     if message is None:
-        raise ConversationError(_("Unknown message."))
-    new = lifecycle.do_split(message, Actor.of_agent(agent))
+        raise ActionError(_("Unknown message."))
+    new = actions.do_split(message, Actor.of_agent(agent))
     return _("Split into #%(n)d.") % {"n": new.id}
 
 
@@ -201,15 +198,15 @@ def _snooze(request: HttpRequest, agent: Agent, conversation: Conversation) -> s
     try:
         until = datetime.fromisoformat(raw)
     except ValueError as error:
-        raise ConversationError(_("Give a date and time.")) from error
+        raise ActionError(_("Give a date and time.")) from error
     if until.tzinfo is None:  # the form gives the agent's wall clock
         until = timezone.make_aware(until, timezone.get_current_timezone())
-    lifecycle.do_snooze(conversation, until, Actor.of_agent(agent))
+    actions.do_snooze(conversation, until, Actor.of_agent(agent))
     return _("Snoozed.")
 
 
 def _wake(request: HttpRequest, agent: Agent, conversation: Conversation) -> str | None:
-    lifecycle.do_wake(conversation, Actor.of_agent(agent), reason="agent")
+    actions.do_wake(conversation, Actor.of_agent(agent), reason="agent")
     return None
 
 
@@ -246,7 +243,7 @@ def conversation_action(request: HttpRequest, number: int, action: str) -> HttpR
     conversation = visible_conversation(agent, number)
     try:
         notice = handler(request, agent, conversation)
-    except ConversationError as error:
+    except ActionError as error:
         messages.error(request, str(error))
         return redirect("desk:conversation", conversation.id)
     if notice:

@@ -6,27 +6,20 @@ import uuid
 
 from django import forms
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
-from aftersail.accounts.models import Agent
-from aftersail.conversations.timeline import Actor
-from aftersail.conversations.visibility import visible_conversations
-from aftersail.customers.local_time import customer_local_now
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import do_merge_customers
+from aftersail.conversations.selectors import visible_conversations, visible_customers
+from aftersail.core.errors import ActionError
+from aftersail.customers.actions import PROFILE_FIELDS
 from aftersail.customers.models import Customer, CustomerIdentity
-from aftersail.customers.services import PROFILE_FIELDS, CustomerError, do_merge_customers
+from aftersail.customers.selectors import customer_local_now
 from aftersail.returns.desk_views import customer_returns_context
-
-
-def visible_customers(agent: Agent) -> QuerySet[Customer]:
-    """Customers of conversations the agent may see (admins: every customer)."""
-    if agent.is_admin:
-        return Customer.objects.all()
-    return Customer.objects.filter(id__in=visible_conversations(agent).values("customer_id"))
 
 
 class ProfileForm(forms.ModelForm):
@@ -83,7 +76,7 @@ def customer_merge(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         return redirect("desk:customer", customer.public_id)
     try:
         do_merge_customers(other, customer, Actor.of_agent(agent))
-    except CustomerError as error:
+    except ActionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Customer records merged."))

@@ -10,9 +10,15 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from aftersail.accounts.models import Agent, Team
-from aftersail.assignment.services import do_assign_manually
-from aftersail.conversations.lifecycle import do_change_category, do_change_tags, normalize_tag
+from aftersail.accounts.actors import Actor
+from aftersail.accounts.models import Agent
+from aftersail.conversations.actions import (
+    do_assign,
+    do_change_category,
+    do_change_status,
+    do_change_tags,
+    normalize_tag,
+)
 from aftersail.conversations.models import (
     OPEN_STATUSES,
     Category,
@@ -20,9 +26,8 @@ from aftersail.conversations.models import (
     Conversation,
     Status,
 )
-from aftersail.conversations.services import ConversationError, do_change_status
-from aftersail.conversations.timeline import Actor
-from aftersail.conversations.visibility import visible_conversations
+from aftersail.conversations.selectors import assignable_agents, visible_conversations
+from aftersail.core.errors import ActionError
 
 QUEUES = {
     "mine": _("Mine"),
@@ -68,7 +73,7 @@ class InboxFilters:
         tag = pick("tag", None)
         try:
             filters.tag = normalize_tag(tag) if tag else ""
-        except ConversationError:
+        except ActionError:
             filters.errors.append("tag")
         assignee = pick("assignee", None, 12)
         if assignee and assignee != "none" and not assignee.isdigit():
@@ -117,14 +122,6 @@ def queue_conversations(agent: Agent, filters: InboxFilters) -> QuerySet[Convers
     return conversations
 
 
-def assignable_agents(agent: Agent) -> QuerySet[Agent]:
-    """Agents this agent may hand work to: members of the same teams (admins: everyone)."""
-    agents = Agent.objects.filter(user__is_active=True).select_related("user")
-    if not agent.is_admin:
-        agents = agents.filter(teams__in=agent.teams.values("id")).distinct()
-    return agents.order_by("user__full_name", "user__email")
-
-
 def assignable_agent_choices(agent: Agent) -> list[tuple[int, str]]:
     """(id, name) of ``assignable_agents``, for the inbox's filter and bulk menus."""
     return [
@@ -133,10 +130,6 @@ def assignable_agent_choices(agent: Agent) -> list[tuple[int, str]]:
             "id", "user__full_name", "user__email"
         )
     ]
-
-
-def assignable_teams(agent: Agent) -> QuerySet[Team]:
-    return Team.objects.all() if agent.is_admin or agent.is_supervisor else agent.teams.all()
 
 
 @dataclass
@@ -175,10 +168,10 @@ def do_bulk(agent: Agent, ids: list[int], action: str, value: str) -> BulkResult
                         team is None or not target_agent.teams.filter(id=team.id).exists()
                     ):
                         team = target_agent.teams.order_by("name").first()
-                    do_assign_manually(agent, conversation, team=team, agent=target_agent)
+                    do_assign(conversation, team=team, agent=target_agent, actor=actor)
                 else:
-                    raise ConversationError("unknown action")
+                    raise ActionError("unknown action")
             result.changed += 1
-        except ConversationError as error:
+        except ActionError as error:
             result.refused.append(f"#{conversation.id}: {error}")
     return result

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class KnowledgeConfig(AppConfig):
+class KnowledgeConfig(DomainConfig):
     name = "aftersail.knowledge"
     label = "knowledge"
     verbose_name = "Knowledge base"

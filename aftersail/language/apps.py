@@ -1,10 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class LanguageConfig(AppConfig):
+class LanguageConfig(DomainConfig):
     name = "aftersail.language"
     label = "language"
     verbose_name = "Languages"
-
-    def ready(self) -> None:
-        from aftersail.language import steps  # noqa: F401  (registers the pipeline step)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aftersail.conversations import pipeline
+from aftersail.conversations.actions import do_set_language, do_set_message_language
 from aftersail.conversations.models import Message
 from aftersail.language.detection import detect
 
@@ -24,11 +25,9 @@ def detect_message_language(message: Message) -> None:
     language = detection.language if detection.reliable else (known or detection.language)
     if not language:
         return
-    message.language = language
-    message.save(update_fields=["language", "updated_at"])
+    do_set_message_language(message, language)
     if conversation.language != language and (detection.reliable or not conversation.language):
-        conversation.language = language
-        conversation.save(update_fields=["language", "updated_at"])
+        do_set_language(conversation, language)
     if not customer.language and detection.reliable:
         customer.language = language
         customer.save(update_fields=["language", "updated_at"])

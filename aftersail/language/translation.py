@@ -16,8 +16,8 @@ from django.db import IntegrityError, transaction
 
 from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Store
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.core.localization import customer_language
 from aftersail.language.detection import detect_language
 from aftersail.language.models import Translation, TranslationSettings

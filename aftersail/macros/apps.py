@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class MacrosConfig(AppConfig):
+class MacrosConfig(DomainConfig):
     name = "aftersail.macros"
     label = "macros"
     verbose_name = "Macros"

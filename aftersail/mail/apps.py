@@ -1,12 +1,13 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class MailConfig(AppConfig):
+class MailConfig(DomainConfig):
     name = "aftersail.mail"
     label = "mail"
     verbose_name = "Email channel"
 
     def ready(self) -> None:
+        super().ready()
         from aftersail.mail import contact_copy, webhooks  # noqa: F401 (registers a step)
         from aftersail.mail.outbound import EmailAdapter
         from aftersail.messaging.registry import register_adapter

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from aftersail.commerce.models import Store
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Channel, Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.customers.models import CustomerIdentity
 from aftersail.mail.parsing import ParsedEmail
 

@@ -39,7 +39,7 @@ def _codec(label: str | None) -> str | None:
     label = _WIDER.get(label, label)
     try:
         return codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL byte in the label
         return None
 
 

@@ -19,10 +19,10 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import Order, Store
+from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Attachment, Channel, Message
-from aftersail.conversations.services import NewMessage, do_add_message, do_open_conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.core import ratelimit
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.mail.parsing import DANGEROUS_EXTENSIONS

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext, override
 
 from aftersail.conversations import pipeline
+from aftersail.conversations.actions import do_note_on_message
 from aftersail.conversations.models import Channel, Message
 from aftersail.core.localization import customer_language
 from aftersail.messaging.notify import send_customer_email
@@ -60,5 +61,4 @@ def send_copy(message_id: int) -> None:
         text=text,
         headers={"Message-ID": message.external_id},
     )
-    metadata = {**message.channel_metadata, "copy_sent": message.external_id}
-    Message.objects.filter(id=message.id).update(channel_metadata=metadata)
+    do_note_on_message(message, copy_sent=message.external_id)

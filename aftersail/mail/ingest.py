@@ -20,10 +20,10 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import Store
+from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Attachment, Channel, Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message, do_open_conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.mail import threads
 from aftersail.mail.charsets import decode_header_value

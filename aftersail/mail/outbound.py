@@ -12,6 +12,7 @@ from email.utils import formataddr, make_msgid
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 
+from aftersail.conversations.actions import fix_external_id
 from aftersail.conversations.models import Channel, Conversation, Message
 from aftersail.core.html import text_to_html
 from aftersail.customers.models import CustomerIdentity
@@ -91,10 +92,7 @@ def fix_message_id(message: Message, domain: str) -> str:
     """The reply's Message-ID, chosen once: the first caller's id wins for every retry."""
     if message.external_id:
         return message.external_id
-    candidate = make_msgid(domain=domain)
-    Message.objects.filter(id=message.id, external_id="").update(external_id=candidate)
-    message.refresh_from_db(fields=["external_id"])
-    return message.external_id
+    return fix_external_id(message, make_msgid(domain=domain))
 
 
 class EmailAdapter:

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class MessagingConfig(AppConfig):
+class MessagingConfig(DomainConfig):
     name = "aftersail.messaging"
     label = "messaging"
     verbose_name = "Channels"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from aftersail.conversations.models import Channel, Message
+from aftersail.conversations.models import Message
 
 
 class DeliveryError(Exception):
@@ -30,9 +30,6 @@ class ChannelAdapter(Protocol):
 
 _adapters: dict[str, ChannelAdapter] = {}
 
-# Replies to conversations that started on a channel without a way back go out by email.
-REPLY_TRANSPORT: dict[str, str] = {Channel.FORM: Channel.EMAIL, Channel.API: Channel.EMAIL}
-
 
 def register_adapter(adapter: ChannelAdapter) -> None:
     _adapters[adapter.channel] = adapter
@@ -44,8 +41,3 @@ def unregister_adapter(channel: str) -> None:
 
 def adapter_for(channel: str) -> ChannelAdapter | None:
     return _adapters.get(channel)
-
-
-def reply_channel(conversation_channel: str) -> str:
-    """The channel a public reply travels on for a conversation on ``conversation_channel``."""
-    return REPLY_TRANSPORT.get(conversation_channel, conversation_channel)

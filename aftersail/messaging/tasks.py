@@ -8,7 +8,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from aftersail.conversations.models import Message
+from aftersail.conversations.actions import fail_stuck_deliveries
 from aftersail.messaging.delivery import deliver
 
 # A message claimed this long ago and never finished was held by a worker that died.
@@ -27,10 +27,6 @@ def report_stuck_deliveries() -> None:
     """A message left in "sending" may or may not have gone out: rather than risk sending
     it twice, it is marked failed with the reason, for an agent to check and resend."""
     cutoff = timezone.now() - STUCK_AFTER
-    Message.objects.filter(delivery=Message.Delivery.SENDING, updated_at__lt=cutoff).update(
-        delivery=Message.Delivery.FAILED,
-        delivery_error=(
-            "The worker stopped while sending; check with the customer before resending."
-        ),
-        updated_at=timezone.now(),
+    fail_stuck_deliveries(
+        cutoff, "The worker stopped while sending; check with the customer before resending."
     )

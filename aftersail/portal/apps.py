@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class PortalConfig(AppConfig):
+class PortalConfig(DomainConfig):
     name = "aftersail.portal"
     label = "portal"
     verbose_name = "Customer portal"

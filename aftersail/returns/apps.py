@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class ReturnsConfig(AppConfig):
+class ReturnsConfig(DomainConfig):
     name = "aftersail.returns"
     label = "returns"
     verbose_name = "Returns and warranty"

@@ -8,9 +8,9 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import OrderLine
 from aftersail.conversations.models import Conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.returns import timeline
 from aftersail.returns.eligibility import Case, evaluate
 from aftersail.returns.models import WarrantyClaim

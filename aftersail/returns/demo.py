@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns import services
 from aftersail.returns.claims import do_open_claim
 from aftersail.returns.models import ReturnDestination, ReturnItem, ReturnPolicy, ReturnRequest

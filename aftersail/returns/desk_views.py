@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Order
-from aftersail.conversations.timeline import Actor
 from aftersail.customers.models import Customer
 from aftersail.returns import claims, reports, services
 from aftersail.returns.access import visible_claims, visible_customers, visible_returns

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from aftersail.core.fields import CountryField
-from aftersail.core.models import TimeStampedModel
+from aftersail.core.models import EventRecord, TimeStampedModel
 
 
 def money(**options: Any) -> models.DecimalField:
@@ -263,17 +263,17 @@ class RefundLedger(models.Model):
         return f"{self.refunded} of {self.paid} refunded"
 
 
-class ReturnEvent(models.Model):
+class ReturnEvent(EventRecord):
     """The return's timeline; written only by ``returns.timeline.record``."""
 
+    stream = "return"
+    stream_related = ("rma",)
+
     rma = models.ForeignKey(ReturnRequest, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=32)
     actor_kind = models.CharField(max_length=16)
     actor_agent = models.ForeignKey(
         "accounts.Agent", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField()
 
     class Meta:
         ordering = ["rma", "created_at", "id"]

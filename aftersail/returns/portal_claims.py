@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns.access import customer_may_see
 from aftersail.returns.claims import do_open_claim
 from aftersail.returns.eligibility import Basis, Case, Eligibility

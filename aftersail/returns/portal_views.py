@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import Order
-from aftersail.conversations.timeline import Actor
 from aftersail.core import ratelimit
 from aftersail.core.geo import language_name
 from aftersail.core.localization import supported_language

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import Order, OrderLine
 from aftersail.conversations.models import Conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.returns import timeline
 from aftersail.returns.eligibility import Case, LineFacts, evaluate
 from aftersail.returns.law import rules_for

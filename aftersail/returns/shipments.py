@@ -3,7 +3,7 @@ webhook) calls :func:`sync_from_return_shipment` after a status change of a retu
 
 from __future__ import annotations
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns import services
 from aftersail.returns.models import ReturnRequest, ReturnStatus
 from aftersail.shipping.models import Shipment, ShipmentStatus

@@ -9,7 +9,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns import timeline
 from aftersail.returns.models import OPEN_RETURN_STATUSES, ReturnRequest, ReturnStatus
 

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class ShippingConfig(AppConfig):
+class ShippingConfig(DomainConfig):
     name = "aftersail.shipping"
     label = "shipping"
     verbose_name = "Shipments"

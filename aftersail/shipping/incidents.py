@@ -9,9 +9,9 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message, do_open_conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.shipping.models import DelayReason, Shipment, ShipmentIncident, ShipmentStatus
 from aftersail.shipping.notifications import settings_for

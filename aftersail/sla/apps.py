@@ -1,12 +1,9 @@
 """Business calendars, SLA policies and clocks, reply-by promises, coverage and reports."""
 
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class SlaConfig(AppConfig):
+class SlaConfig(DomainConfig):
     name = "aftersail.sla"
     label = "sla"
     verbose_name = "Service levels"
-
-    def ready(self) -> None:
-        from aftersail.sla import hooks  # noqa: F401  (registers the step and reactions)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations.models import Conversation, ConversationEvent, Message
 from aftersail.sla.businesstime import Schedule
 from aftersail.sla.calendars import ScheduleCache
@@ -134,7 +135,7 @@ class Recomputer:
             messages[message.conversation_id].append(message)
         events: dict[int, list[ConversationEvent]] = {i: [] for i in ids}
         for event in ConversationEvent.objects.filter(
-            conversation_id__in=ids, kind=ConversationEvent.Kind.STATUS_CHANGED
+            conversation_id__in=ids, kind=conversation_events.STATUS_CHANGED
         ).only("conversation_id", "data", "created_at"):
             events[event.conversation_id].append(event)
         existing: dict[tuple[int, str, datetime], SlaClock] = {

@@ -13,7 +13,7 @@ from aftersail.accounts.models import Team
 from aftersail.conversations.models import Conversation, Message
 from aftersail.core.fields import speaks
 from aftersail.core.localization import zone_or_utc
-from aftersail.customers.zone_hints import country_zones, zone_for_address
+from aftersail.customers.selectors import country_zones, zone_for_address
 from aftersail.sla.businesstime import Schedule
 from aftersail.sla.calendars import ScheduleCache
 

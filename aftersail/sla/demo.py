@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from django.utils import translation
 
 from aftersail.conversations.models import Conversation, Message
+from aftersail.conversations.selectors import recent_channel_metadata
 from aftersail.core.localization import customer_language
-from aftersail.customers.local_time import resolve_customer_zone
+from aftersail.customers.selectors import resolve_customer_zone
 from aftersail.sla.businesstime import add_business_time, is_open, next_open
 from aftersail.sla.calendars import ScheduleCache
 from aftersail.sla.clocks import PolicyCache, Recomputer
@@ -100,7 +101,7 @@ def _promises(ctx: DemoContext, conversations: list[Conversation]) -> None:
         elif reply_by < ctx.now:
             state, settled = Promise.State.BROKEN, reply_by
         customer = conversation.customer
-        zone = resolve_customer_zone(customer, message).zone
+        zone = resolve_customer_zone(customer, recent_channel_metadata(customer, message)).zone
         language = customer_language(customer, ctx.store)
         outside = not is_open(schedule, received)
         with translation.override(language):

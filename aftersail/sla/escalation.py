@@ -14,18 +14,17 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent, Team
-from aftersail.conversations import timeline
-from aftersail.conversations.models import Conversation, ConversationEvent, Priority
-from aftersail.conversations.services import do_assign, do_change_priority
-from aftersail.conversations.timeline import Actor
+from aftersail.conversations.actions import do_assign, do_change_priority, do_record
+from aftersail.conversations.models import Conversation, Priority
 from aftersail.core.fields import speaks
+from aftersail.sla import events as sla_events
 from aftersail.sla.businesstime import is_open
 from aftersail.sla.calendars import ScheduleCache
 from aftersail.sla.models import SlaAlert, SlaClock
 
 log = logging.getLogger(__name__)
-Event = ConversationEvent.Kind
 RAISED = {
     Priority.LOW: Priority.NORMAL,
     Priority.NORMAL: Priority.HIGH,
@@ -75,9 +74,9 @@ def on_shift_team_for(
 
 def _warn(clock: SlaClock, now: datetime) -> None:
     recipients = _alert(clock, SlaAlert.Kind.WARNING)
-    timeline.record(
+    do_record(
         clock.conversation,
-        Event.SLA_WARNING,
+        sla_events.SLA_WARNING,
         Actor.system(),
         at=now,
         metric=clock.metric,
@@ -89,9 +88,9 @@ def _warn(clock: SlaClock, now: datetime) -> None:
 def _breach(clock: SlaClock, now: datetime, schedules: ScheduleCache) -> None:
     conversation = clock.conversation
     recipients = _alert(clock, SlaAlert.Kind.BREACH)
-    timeline.record(
+    do_record(
         conversation,
-        Event.SLA_BREACHED,
+        sla_events.SLA_BREACHED,
         Actor.system(),
         at=now,
         metric=clock.metric,

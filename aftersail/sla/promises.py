@@ -17,20 +17,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from aftersail.conversations import timeline
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import do_record
 from aftersail.conversations.models import (
     Channel,
     Conversation,
-    ConversationEvent,
     Message,
     Status,
+    reply_channel,
 )
-from aftersail.conversations.timeline import Actor
+from aftersail.conversations.selectors import recent_channel_metadata
 from aftersail.core.localization import format_local, speaking_to, zone_or_utc
-from aftersail.customers.local_time import resolve_customer_zone
 from aftersail.customers.models import CustomerIdentity
+from aftersail.customers.selectors import resolve_customer_zone
 from aftersail.messaging.notify import send_customer_email
-from aftersail.messaging.registry import reply_channel
+from aftersail.sla import events as sla_events
 from aftersail.sla.businesstime import add_business_time, is_open, next_open
 from aftersail.sla.calendars import ScheduleCache
 from aftersail.sla.clocks import PolicyCache
@@ -43,7 +44,6 @@ DEFAULT_FIRST_REPLY = timedelta(hours=8)
 # deliberately rough estimate that only makes promises more careful when queues grow.
 MINUTES_PER_WAITING_CONVERSATION = 6
 QUARTER = 15 * 60
-Event = ConversationEvent.Kind
 
 
 def is_automatic(message: Message) -> bool:
@@ -181,7 +181,7 @@ def do_acknowledge(message: Message) -> Promise | None:
     customer = conversation.customer
     received = message.created_at
     reply_by, outside = compute_reply_by(conversation, received)
-    zone = resolve_customer_zone(customer, message).zone
+    zone = resolve_customer_zone(customer, recent_channel_metadata(customer, message)).zone
     with speaking_to(customer, conversation.store) as language:
         text = acknowledgement_text(
             customer.address_name, conversation.store.name, reply_by, zone, language, outside
@@ -206,9 +206,9 @@ def do_acknowledge(message: Message) -> Promise | None:
         text=text,
         sent_to=(email or "") if by_email else message.channel,
     )
-    timeline.record(
+    do_record(
         conversation,
-        Event.PROMISE_MADE,
+        sla_events.PROMISE_MADE,
         Actor.system(),
         at=received,
         reply_by=reply_by.isoformat(),
@@ -266,14 +266,14 @@ def do_settle_promise(conversation: Conversation, *, at: datetime | None = None)
     if promise is None:
         return None
     if _public_reply_by(conversation, promise.reply_by):
-        state, kind = Promise.State.KEPT, Event.PROMISE_KEPT
+        state, kind = Promise.State.KEPT, sla_events.PROMISE_KEPT
     elif now > promise.reply_by or conversation.status in (Status.SOLVED, Status.CLOSED):
-        state, kind = Promise.State.BROKEN, Event.PROMISE_BROKEN
+        state, kind = Promise.State.BROKEN, sla_events.PROMISE_BROKEN
     else:
         return None
     promise.state, promise.settled_at = state, now
     promise.save(update_fields=["state", "settled_at", "updated_at"])
-    timeline.record(conversation, kind, Actor.system(), reply_by=promise.reply_by.isoformat())
+    do_record(conversation, kind, Actor.system(), reply_by=promise.reply_by.isoformat())
     return state
 
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent, Team, User
 from aftersail.commerce.models import Order, OrderLine, Product, Store
+from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message, do_open_conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.shipping.models import Shipment
 

@@ -1,10 +1,7 @@
-from django.apps import AppConfig
+from aftersail.core.apps import DomainConfig
 
 
-class WebhooksConfig(AppConfig):
+class WebhooksConfig(DomainConfig):
     name = "aftersail.webhooks"
     label = "webhooks"
     verbose_name = "Webhooks"
-
-    def ready(self) -> None:
-        from aftersail.webhooks import reactions  # noqa: F401  (registers the reaction)

@@ -4,31 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations.models import Conversation, ConversationEvent, Message
 from aftersail.webhooks.models import WebhookEvent
 
-Kind = ConversationEvent.Kind
 # Changes to the conversation itself; SLA clocks, promises, mentions and returns have
 # their own events and are not sent (yet).
 UPDATE_KINDS = (
-    Kind.STATUS_CHANGED,
-    Kind.PRIORITY_CHANGED,
-    Kind.ASSIGNED,
-    Kind.CATEGORY_CHANGED,
-    Kind.ORDER_LINKED,
-    Kind.TAGS_CHANGED,
-    Kind.SNOOZED,
-    Kind.WOKE_UP,
-    Kind.MERGED,
-    Kind.SPLIT,
-    Kind.CUSTOMER_CHANGED,
+    conversation_events.STATUS_CHANGED,
+    conversation_events.PRIORITY_CHANGED,
+    conversation_events.ASSIGNED,
+    conversation_events.CATEGORY_CHANGED,
+    conversation_events.ORDER_LINKED,
+    conversation_events.TAGS_CHANGED,
+    conversation_events.SNOOZED,
+    conversation_events.WOKE_UP,
+    conversation_events.MERGED,
+    conversation_events.SPLIT,
+    conversation_events.CUSTOMER_CHANGED,
 )
 
 
 def webhook_event_for(event: ConversationEvent) -> str | None:
-    if event.kind == Kind.CREATED:
+    if event.kind == conversation_events.CREATED:
         return WebhookEvent.CONVERSATION_CREATED
-    if event.kind == Kind.MESSAGE_ADDED:
+    if event.kind == conversation_events.MESSAGE_ADDED:
         return WebhookEvent.MESSAGE_CREATED
     if event.kind in UPDATE_KINDS:
         return WebhookEvent.CONVERSATION_UPDATED

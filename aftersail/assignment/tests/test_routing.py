@@ -5,15 +5,11 @@ from datetime import datetime, time
 import pytest
 import time_machine
 
+from aftersail.accounts.actors import Actor
 from aftersail.assignment.models import RoutingMode, Shift, TeamRouting, TeamRule
-from aftersail.assignment.services import (
-    do_assign_manually,
-    do_route,
-    match_team,
-    on_shift,
-)
+from aftersail.assignment.services import do_route, match_team, on_shift
+from aftersail.conversations.actions import ConversationError, do_assign
 from aftersail.conversations.models import Conversation
-from aftersail.conversations.services import ConversationError
 from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -145,17 +141,21 @@ def test_pipeline_route_step_runs_on_inbound(cast, django_capture_on_commit_call
 
 def test_manual_assignment_rules(cast):
     c = cast.conversation_a
-    do_assign_manually(cast.agent_a, c, team=cast.team_a, agent=cast.agent_a)
+    do_assign(c, actor=Actor.of_agent(cast.agent_a), team=cast.team_a, agent=cast.agent_a)
     c.refresh_from_db()
     assert c.assignee == cast.agent_a
     with pytest.raises(ConversationError):
-        do_assign_manually(cast.agent_a, c, team=cast.team_b, agent=cast.agent_b)
+        do_assign(c, actor=Actor.of_agent(cast.agent_a), team=cast.team_b, agent=cast.agent_b)
     with pytest.raises(ConversationError):
-        do_assign_manually(cast.agent_a, c, team=None, agent=cast.agent_a)
+        do_assign(c, actor=Actor.of_agent(cast.agent_a), team=None, agent=cast.agent_a)
     with pytest.raises(ConversationError):
-        do_assign_manually(cast.agent_a, c, team=None, agent=None)  # would hide it from all
+        do_assign(
+            c, actor=Actor.of_agent(cast.agent_a), team=None, agent=None
+        )  # would hide it from all
     with pytest.raises(ConversationError):
-        do_assign_manually(cast.admin, c, team=cast.team_a, agent=cast.agent_b)  # not a member
-    do_assign_manually(cast.admin, c, team=cast.team_b, agent=cast.agent_b)
+        do_assign(
+            c, actor=Actor.of_agent(cast.admin), team=cast.team_a, agent=cast.agent_b
+        )  # not a member
+    do_assign(c, actor=Actor.of_agent(cast.admin), team=cast.team_b, agent=cast.agent_b)
     c.refresh_from_db()
     assert (c.team, c.assignee) == (cast.team_b, cast.agent_b)

@@ -1,9 +1,9 @@
 import pytest
 
+from aftersail.accounts.actors import Actor
 from aftersail.assistant.models import AssistantSettings
+from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message, do_open_conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from aftersail.chat.consumers import CLOSE_FORBIDDEN, MAX_FRAME
 from aftersail.chat.models import ChatSession
 from aftersail.chat.services import MESSAGES_PER_MINUTE, do_set_presence
 from aftersail.chat.tests.conftest import SHOP, widget_app
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Channel, Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.customers.models import CustomerIdentity
 from aftersail.testing.websocket import WebsocketClient as WebsocketCommunicator
 

@@ -5,7 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 import time_machine
 
-from aftersail.conversations.lifecycle import (
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import (
+    ConversationError,
+    NewMessage,
+    do_add_message,
     do_change_category,
     do_change_tags,
     do_merge,
@@ -14,10 +18,9 @@ from aftersail.conversations.lifecycle import (
     do_wake,
     wake_due_conversations,
 )
-from aftersail.conversations.models import ConversationEvent, Message, Status
-from aftersail.conversations.services import ConversationError, NewMessage, do_add_message
+from aftersail.conversations.models import Message, Status
 from aftersail.conversations.tasks import wake_snoozed_conversations
-from aftersail.conversations.timeline import Actor
+from aftersail.core.events import check_kind
 from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -143,4 +146,4 @@ def test_split_refuses_the_only_message_and_agent_messages(cast):
 
 def test_every_lifecycle_event_kind_is_known():
     for kind in ("tags_changed", "snoozed", "woke_up", "merged", "split", "mentioned"):
-        assert kind in ConversationEvent.Kind.values
+        assert check_kind("conversation", kind).app == "conversations"

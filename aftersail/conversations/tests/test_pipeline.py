@@ -1,13 +1,11 @@
 from datetime import timedelta
 
 import pytest
-import time_machine
 from django.utils import timezone
 
-from aftersail.conversations import pipeline, reactions
-from aftersail.conversations.services import NewMessage, do_add_message, do_change_status
+from aftersail.conversations import pipeline
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.tasks import reconcile_inbound_messages
-from aftersail.conversations.timeline import Actor
 
 pytestmark = pytest.mark.django_db
 
@@ -97,42 +95,3 @@ def test_the_reconciler_replays_recent_unfinished_messages_only(
     assert steps == [("language", "stuck"), ("route", "stuck")]
     stuck.refresh_from_db()
     assert stuck.processed_at is not None
-
-
-def test_reactions_run_after_commit_and_one_failure_does_not_stop_the_others(
-    cast, monkeypatch, django_capture_on_commit_callbacks
-):
-    monkeypatch.setattr(reactions, "_reactions", {})
-    seen = []
-
-    @reactions.on_timeline_event("status_changed")
-    def first(event):
-        raise RuntimeError("webhook endpoint down")
-
-    @reactions.on_timeline_event()
-    def everything(event):
-        seen.append((event.kind, event.data.get("new")))
-
-    with django_capture_on_commit_callbacks(execute=True), time_machine.travel(timezone.now()):
-        do_change_status(cast.conversation_a, "pending", Actor.of_agent(cast.agent_a))
-        assert seen == []
-    assert seen == [("status_changed", "pending")]
-
-
-def test_events_without_reactions_queue_nothing(
-    cast, monkeypatch, django_capture_on_commit_callbacks
-):
-    monkeypatch.setattr(reactions, "_reactions", {})
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        do_change_status(cast.conversation_a, "pending", Actor.of_agent(cast.agent_a))
-    assert callbacks == []
-
-
-def test_imports_trigger_no_reactions(cast, monkeypatch, django_capture_on_commit_callbacks):
-    from aftersail.conversations import timeline
-
-    monkeypatch.setattr(reactions, "_reactions", {})
-    reactions.on_timeline_event()(lambda event: pytest.fail("reacted to an import"))
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        timeline.record_many([(cast.conversation_a, "status_changed", Actor.system(), None, {})])
-    assert callbacks == []

@@ -2,13 +2,8 @@
 
 import pytest
 
-from aftersail.conversations.replies import (
-    Upload,
-    do_agent_message,
-    mention_handles,
-    safe_filename,
-)
-from aftersail.conversations.services import ConversationError
+from aftersail.conversations.actions import ConversationError, Upload, do_agent_message
+from aftersail.conversations.replies import mention_handles, safe_filename
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from aftersail.conversations.models import Conversation, Message, Status
-from aftersail.conversations.services import (
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import (
     ConversationError,
     NewMessage,
     do_add_message,
@@ -14,7 +14,7 @@ from aftersail.conversations.services import (
     do_change_status,
     do_open_conversation,
 )
-from aftersail.conversations.timeline import Actor
+from aftersail.conversations.models import Conversation, Message, Status
 from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from aftersail.conversations.services import NewMessage, do_add_message
+from aftersail.conversations.actions import NewMessage, do_add_message
 
 pytestmark = pytest.mark.django_db
 

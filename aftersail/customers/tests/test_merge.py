@@ -1,8 +1,9 @@
 import pytest
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import do_merge_customers
+from aftersail.customers.actions import CustomerError
 from aftersail.customers.models import Customer, CustomerIdentity
-from aftersail.customers.services import CustomerError, do_merge_customers
 from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from aftersail.conversations.models import Message
-from aftersail.customers.local_time import resolve_customer_zone
+from aftersail.conversations.selectors import recent_channel_metadata
 from aftersail.customers.models import CustomerIdentity
+from aftersail.customers.selectors import resolve_customer_zone
 from aftersail.customers.zone_hints import zone_for_address, zone_for_date_header, zone_for_phone
 from aftersail.testing import factories as f
 
@@ -27,35 +28,50 @@ def test_browser_zone_from_the_chat_widget(unknown):
     Message.objects.filter(conversation__customer=unknown).update(
         channel_metadata={"browser_time_zone": "America/Sao_Paulo"}
     )
-    assert resolve_customer_zone(unknown) == ("America/Sao_Paulo", "browser")
+    assert resolve_customer_zone(unknown, recent_channel_metadata(unknown)) == (
+        "America/Sao_Paulo",
+        "browser",
+    )
 
 
 def test_hostile_browser_zone_is_ignored(unknown):
     Message.objects.filter(conversation__customer=unknown).update(
         channel_metadata={"browser_time_zone": "../../etc/passwd", "time_zone": ["x"]}
     )
-    assert resolve_customer_zone(unknown) == ("Europe/Berlin", "store")
+    assert resolve_customer_zone(unknown, recent_channel_metadata(unknown)) == (
+        "Europe/Berlin",
+        "store",
+    )
 
 
 def test_shipping_address_with_region_for_multi_zone_countries(unknown):
     order = f.make_order(unknown)
     order.ship_to_country, order.ship_to_region = "US", "WA"
     order.save()
-    assert resolve_customer_zone(unknown) == ("America/Los_Angeles", "address")
+    assert resolve_customer_zone(unknown, recent_channel_metadata(unknown)) == (
+        "America/Los_Angeles",
+        "address",
+    )
 
 
 def test_phone_number(unknown):
     CustomerIdentity.objects.create(
         store=unknown.store, customer=unknown, kind="whatsapp", value="+6591234567"
     )
-    assert resolve_customer_zone(unknown) == ("Asia/Singapore", "phone")
+    assert resolve_customer_zone(unknown, recent_channel_metadata(unknown)) == (
+        "Asia/Singapore",
+        "phone",
+    )
 
 
 def test_date_header_offset(unknown):
     Message.objects.filter(conversation__customer=unknown).update(
         channel_metadata={"headers": {"Date": "Mon, 30 Nov 2026 14:02:11 +0545"}}
     )
-    assert resolve_customer_zone(unknown) == ("Asia/Kathmandu", "date_header")
+    assert resolve_customer_zone(unknown, recent_channel_metadata(unknown)) == (
+        "Asia/Kathmandu",
+        "date_header",
+    )
 
 
 @pytest.mark.parametrize(

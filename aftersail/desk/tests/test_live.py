@@ -8,9 +8,9 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import NewMessage, do_add_message, do_assign
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message, do_assign
-from aftersail.conversations.timeline import Actor
 from aftersail.routing import websocket_urlpatterns
 
 pytestmark = pytest.mark.django_db(transaction=True)

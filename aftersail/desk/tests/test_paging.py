@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from aftersail.conversations.lifecycle import do_change_tags
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import do_change_tags
 from aftersail.conversations.models import Conversation
-from aftersail.conversations.timeline import Actor
 from aftersail.desk import views
 from aftersail.desk.paging import capped_page
 from aftersail.testing import factories as f

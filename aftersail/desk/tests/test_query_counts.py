@@ -4,9 +4,8 @@ rows or messages they show."""
 import pytest
 from django.urls import reverse
 
-from aftersail.conversations.lifecycle import do_change_tags
-from aftersail.conversations.replies import do_agent_message
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import do_agent_message, do_change_tags
 from aftersail.macros.loader import load_library
 from aftersail.testing import factories as f
 
@@ -41,7 +40,7 @@ def test_inbox_query_count(cast, login, django_assert_num_queries, rows):
 def test_conversation_query_count(
     cast, login, django_assert_num_queries, count, settings, tmp_path
 ):
-    from aftersail.conversations.replies import Upload
+    from aftersail.conversations.actions import Upload
 
     settings.MEDIA_ROOT = tmp_path
     load_library()

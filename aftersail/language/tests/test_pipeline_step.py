@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from aftersail.conversations.services import NewMessage, do_add_message
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.language.steps import detect_message_language
 from aftersail.testing import factories as f
 

@@ -1,7 +1,7 @@
 import pytest
 
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.language.models import Translation, TranslationSettings
 from aftersail.language.providers import NotConfigured, TranslationError
 from aftersail.language.tests.fake_providers import fake_provider_server
@@ -99,9 +99,9 @@ def test_a_translated_reply_is_sent_with_the_original_kept(
 ):
     _configure(cast.store, server)
     cast.conversation_a.language = "de"
-    cast.agent_b.display_language = "en"
+    cast.supervisor_a.display_language = "en"
     message = do_send_translated_reply(
-        cast.conversation_a, cast.agent_b, "Thank you for your patience."
+        cast.conversation_a, cast.supervisor_a, "Thank you for your patience."
     )
     assert message.kind == Message.Kind.REPLY
     assert message.body_text == "Vielen Dank für Ihre Geduld."

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.language.models import TranslationSettings
 from aftersail.language.tests.fake_providers import fake_provider_server
 

@@ -6,13 +6,13 @@ import pytest
 from django.core.management import call_command
 
 from aftersail.conversations.models import Status
+from aftersail.macros.actions import do_apply_macro_actions
 from aftersail.macros.library import LIBRARY
 from aftersail.macros.loader import load_library
 from aftersail.macros.models import Macro, MacroVariant
-from aftersail.macros.services import (
+from aftersail.macros.selectors import (
     PLACEHOLDERS,
     choose_variant,
-    do_apply_macro_actions,
     fill,
     macros_for,
     render_macro,

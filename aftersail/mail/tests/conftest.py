@@ -13,8 +13,8 @@ import pytest
 import time_machine
 
 from aftersail.commerce.models import Store
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.customers.models import Customer
 from aftersail.mail.ingest import do_process_inbound, do_store_inbound
 from aftersail.mail.models import InboundEmail, Mailbox

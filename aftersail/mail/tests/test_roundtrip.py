@@ -10,8 +10,8 @@ from email.utils import make_msgid
 
 import pytest
 
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.customers.models import CustomerIdentity
 from aftersail.mail import imap
 from aftersail.mail.models import InboundEmail, Mailbox, Security
@@ -102,7 +102,7 @@ def test_round_trip_over_imap_and_smtp(
     )
     assert dovecot.uids(mailbox.imap_username, "KEYWORD $AftersailStored") == [1]
 
-    agent = f.make_agent("agent@nordwind.example")
+    agent = f.make_agent("agent@nordwind.example", role="admin")  # the conversation has no team yet
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         reply = do_add_message(
             conversation,

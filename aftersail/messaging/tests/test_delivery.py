@@ -4,8 +4,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from aftersail.conversations.actions import NewMessage, claim_delivery, do_add_message
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.messaging import delivery, registry
 from aftersail.messaging.registry import DeliveryError
 from aftersail.messaging.tasks import deliver_message, report_stuck_deliveries
@@ -103,8 +103,8 @@ def test_channels_without_an_adapter_fail_with_a_reason(cast, adapter):
 
 def test_only_one_worker_can_claim_a_message(cast, adapter):
     message = _reply(cast)
-    assert delivery.claim(message.id) is not None
-    assert delivery.claim(message.id) is None  # the second claimant loses
+    assert claim_delivery(message.id) is not None
+    assert claim_delivery(message.id) is None  # the second claimant loses
     assert delivery.deliver(message.id) is None
     assert adapter.sent == []
 
@@ -122,7 +122,7 @@ def test_a_retry_is_scheduled_on_the_queue(cast, adapter, monkeypatch):
 
 def test_stuck_deliveries_are_marked_failed_not_resent(cast, adapter):
     message = _reply(cast)
-    delivery.claim(message.id)
+    claim_delivery(message.id)
     with time_machine.travel(timezone.now() + timedelta(minutes=16)):
         report_stuck_deliveries.call_local()
     message.refresh_from_db()

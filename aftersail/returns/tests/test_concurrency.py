@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.db import OperationalError, connection
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns import services as s
 from aftersail.returns.models import Refund, RefundLedger, ReturnRequest
 from aftersail.returns.tests.helpers import delivered_order, make_policy

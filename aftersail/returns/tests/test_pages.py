@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns import services as s
 from aftersail.returns.models import ReturnRequest, ReturnStatus
 from aftersail.returns.tests.helpers import delivered_order, make_policy

@@ -11,7 +11,7 @@ import time_machine
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns import services as s
 from aftersail.returns.eligibility import Basis, Case, Eligibility
 from aftersail.returns.explain import explain

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 
+from aftersail.accounts.actors import Actor
 from aftersail.conversations.models import ConversationEvent
-from aftersail.conversations.timeline import Actor
 from aftersail.returns import services as s
 from aftersail.returns.models import Refund, RefundLedger, ReturnItem, ReturnRequest, ReturnStatus
 from aftersail.returns.tests.helpers import delivered_order, make_policy
@@ -71,7 +71,7 @@ def test_the_whole_return_from_request_to_close(order, cast) -> None:
     assert steps == ["requested", "approved", "method_chosen", "in_transit", "received",
                      "inspected", "inspected", "refunded", "closed"]  # fmt: skip
     mirrored = ConversationEvent.objects.filter(
-        conversation=cast.conversation_a, kind=ConversationEvent.Kind.RETURN_UPDATED
+        conversation=cast.conversation_a, kind="return_updated"
     )
     assert [e.data["step"] for e in mirrored] == steps
     assert mirrored.last().data["rma"] == rma.number
@@ -218,7 +218,7 @@ def test_warranty_claim_basis_dates_and_outcome(order, cast) -> None:
     claim = do_decide_claim(claim, "repair", actor=Actor.of_agent(cast.agent_a))
     with pytest.raises(s.ReturnError):
         do_decide_claim(claim, "refund", actor=Actor.of_agent(cast.agent_a))
-    steps = ConversationEvent.objects.filter(kind=ConversationEvent.Kind.CLAIM_UPDATED)
+    steps = ConversationEvent.objects.filter(kind="claim_updated")
     assert [(e.data["step"], e.data["outcome"]) for e in steps] == [
         ("opened", ""),
         ("decided", "repair"),

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import time_machine
 
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
 from aftersail.returns import services as s
 from aftersail.returns.models import ReturnRequest, ReturnStatus
 from aftersail.returns.shipments import sync_from_return_shipment

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Conversation, Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.conversations.visibility import visible_conversation_q
 from aftersail.search import fulltext
 from aftersail.search.indexing import rebuild_index

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from aftersail.api.models import Scope
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.search.indexing import rebuild_index
 from aftersail.search.models import SearchDocument
 from aftersail.testing import factories as f

@@ -6,13 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
-from aftersail.conversations.models import Message, Status
-from aftersail.conversations.services import (
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import (
     NewMessage,
     do_add_message,
     do_change_status,
 )
-from aftersail.conversations.timeline import Actor
+from aftersail.conversations.models import Message, Status
 from aftersail.sla.clocks import do_recompute_clocks, policy_matches
 from aftersail.sla.models import Metric, SlaClock
 from aftersail.sla.tests.conftest import MONDAY_9_BERLIN, make_policy

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import time_machine
 from django.core import mail
 
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message, Priority
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.sla.models import Metric, Promise, SlaAlert, SlaClock
 from aftersail.sla.tasks import scan_sla_clocks
 from aftersail.sla.tests.conftest import make_policy

@@ -8,7 +8,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from aftersail.conversations.models import ConversationEvent, Priority
+from aftersail.conversations.models import Priority
 from aftersail.sla.escalation import clocks_to_check, do_scan_clocks
 from aftersail.sla.models import Metric, SlaAlert, SlaClock
 from aftersail.sla.tests.conftest import MONDAY_9_BERLIN
@@ -100,5 +100,5 @@ def test_off_shift_breach_hands_over_to_on_shift_team_speaking_the_language(
     assert counts["breached"] == 1
     conversation.refresh_from_db()
     assert conversation.team == hours.team_b
-    assigned = conversation.events.filter(kind=ConversationEvent.Kind.ASSIGNED).get()
+    assigned = conversation.events.filter(kind="assigned").get()
     assert (assigned.data["previous_team"], assigned.data["team"]) == ("Team A", "Team B")

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import time_machine
 
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.sla.clocks import do_recompute_clocks
 from aftersail.sla.coverage import market_coverage
 from aftersail.sla.models import Promise
@@ -89,7 +89,7 @@ def _history(hours):
             NewMessage(
                 kind="reply",
                 author_kind="agent",
-                author_agent=hours.agent_a,
+                author_agent=hours.agent_a if team == hours.team_a else hours.agent_b,
                 text="Hi",
                 at=reply_at,
             ),

@@ -10,8 +10,8 @@ import time_machine
 from django.core import mail
 from django.test import TestCase
 
+from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message
-from aftersail.conversations.services import NewMessage, do_add_message
 from aftersail.sla.models import Promise
 from aftersail.sla.promises import do_carry_promise_to_email, do_settle_overdue_promises
 from aftersail.sla.tests.conftest import MONDAY_9_BERLIN

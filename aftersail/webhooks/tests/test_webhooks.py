@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from aftersail.conversations.services import NewMessage, do_add_message, do_change_status
-from aftersail.conversations.timeline import Actor
+from aftersail.accounts.actors import Actor
+from aftersail.conversations.actions import NewMessage, do_add_message, do_change_status
+from aftersail.core.events import deliver_event
 from aftersail.testing import factories as f
 from aftersail.testing.http_receiver import http_receiver
 from aftersail.webhooks.delivery import MAX_ATTEMPTS, do_deliver, retry_delay
@@ -148,12 +149,10 @@ def test_a_delivery_is_claimed_once(cast, endpoint, receiver, django_capture_on_
 def test_replaying_a_timeline_event_sends_nothing_twice(
     cast, endpoint, receiver, django_capture_on_commit_callbacks
 ):
-    from aftersail.conversations.tasks import react_to_event
-
     conversation = _open(cast, django_capture_on_commit_callbacks)
     sent = len(receiver.requests)
     for event in conversation.events.all():
-        react_to_event.call_local(event.id)
+        deliver_event.call_local("conversation", event.id)
     assert len(receiver.requests) == sent
 
 

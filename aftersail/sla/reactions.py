@@ -1,13 +1,14 @@
-"""Where the SLA app plugs into conversations: the inbound pipeline and timeline reactions."""
+"""Where the SLA app plugs into conversations: two steps of the inbound pipeline, and
+reactions to the conversation events that can move a due time."""
 
 from __future__ import annotations
 
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations.models import ConversationEvent, Message
 from aftersail.conversations.pipeline import ACKNOWLEDGE, SLA, register_inbound_step
-from aftersail.conversations.reactions import on_timeline_event
+from aftersail.core import events
 from aftersail.sla.clocks import do_recompute_clocks
-
-Kind = ConversationEvent.Kind
+from aftersail.sla.promises import do_acknowledge, do_settle_promise
 
 
 @register_inbound_step(SLA, "sla.clocks")
@@ -17,27 +18,23 @@ def start_clocks(message: Message) -> None:
 
 @register_inbound_step(ACKNOWLEDGE, "sla.acknowledge")
 def acknowledge(message: Message) -> None:
-    from aftersail.sla.promises import do_acknowledge
-
     do_acknowledge(message)
 
 
-@on_timeline_event(
-    Kind.MESSAGE_ADDED,
-    Kind.STATUS_CHANGED,
-    Kind.PRIORITY_CHANGED,
-    Kind.ASSIGNED,
-    Kind.CATEGORY_CHANGED,
+@events.reaction(
+    conversation_events.MESSAGE_ADDED,
+    conversation_events.STATUS_CHANGED,
+    conversation_events.PRIORITY_CHANGED,
+    conversation_events.ASSIGNED,
+    conversation_events.CATEGORY_CHANGED,
 )
 def recompute_on_change(event: ConversationEvent) -> None:
     """Any change that can move a due time (a reply, a pause, another policy or team)."""
-    if event.kind == Kind.MESSAGE_ADDED and event.data.get("message_kind") in (
+    if event.kind == conversation_events.MESSAGE_ADDED and event.data.get("message_kind") in (
         Message.Kind.NOTE,  # internal notes never answer the customer
         Message.Kind.INBOUND,  # the inbound pipeline's SLA step handles these
     ):
         return
     do_recompute_clocks(event.conversation)
-    if event.kind == Kind.MESSAGE_ADDED:
-        from aftersail.sla.promises import do_settle_promise
-
+    if event.kind == conversation_events.MESSAGE_ADDED:
         do_settle_promise(event.conversation, at=event.created_at)

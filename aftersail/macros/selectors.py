@@ -1,4 +1,4 @@
-"""Choosing a macro's variant, filling its placeholders, and applying its actions."""
+"""Which macros a conversation offers, the variant in its language, and the filled text."""
 
 from __future__ import annotations
 
@@ -6,16 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Order
-from aftersail.conversations import timeline
-from aftersail.conversations.lifecycle import do_change_category, do_change_tags
-from aftersail.conversations.models import Conversation, ConversationEvent
-from aftersail.conversations.services import do_change_status
-from aftersail.conversations.timeline import Actor
+from aftersail.conversations.models import Conversation
 from aftersail.macros.models import Macro, MacroVariant
 from aftersail.macros.tracking import tracking_link
 
@@ -91,16 +86,3 @@ def render_macro(macro: Macro, conversation: Conversation, agent: Agent) -> Rend
     return RenderedMacro(
         macro, variant.language, fill(variant.body, placeholder_values(conversation, agent))
     )
-
-
-@transaction.atomic
-def do_apply_macro_actions(macro: Macro, conversation: Conversation, agent: Agent) -> None:
-    """Sets the status, category and tags the macro asks for, and records its use."""
-    actor = Actor.of_agent(agent)
-    timeline.record(conversation, ConversationEvent.Kind.MACRO_APPLIED, actor, macro=macro.slug)
-    if macro.set_category:
-        do_change_category(conversation, macro.set_category, actor)
-    if macro.add_tags:
-        do_change_tags(conversation, actor, add=macro.add_tags)
-    if macro.set_status:
-        do_change_status(conversation, macro.set_status, actor)

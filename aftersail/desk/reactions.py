@@ -1,6 +1,6 @@
 """Publishing timeline events to open desk pages and telling mentioned agents.
 
-Reactions run after the change has committed (see ``conversations.reactions``), so a page
+Reactions run after the change has committed (see :mod:`aftersail.core.events`), so a page
 that reloads on the signal always sees the new state.
 """
 
@@ -18,19 +18,19 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from aftersail.accounts.models import Agent
+from aftersail.conversations import events as conversation_events
 from aftersail.conversations.models import ConversationEvent
-from aftersail.conversations.reactions import on_timeline_event
+from aftersail.core import events
 from aftersail.desk.live import ADMIN_GROUP, agent_group, conversation_group, team_group
 
 log = logging.getLogger(__name__)
-Kind = ConversationEvent.Kind
 LIVE_KINDS = (
-    Kind.MESSAGE_ADDED,
-    Kind.ASSIGNED,
-    Kind.STATUS_CHANGED,
-    Kind.MERGED,
-    Kind.SPLIT,
-    Kind.WOKE_UP,
+    conversation_events.MESSAGE_ADDED,
+    conversation_events.ASSIGNED,
+    conversation_events.STATUS_CHANGED,
+    conversation_events.MERGED,
+    conversation_events.SPLIT,
+    conversation_events.WOKE_UP,
 )
 
 
@@ -42,7 +42,7 @@ def _send(groups: list[str], payload: dict[str, Any]) -> None:
         async_to_sync(layer.group_send)(group, payload)
 
 
-@on_timeline_event(*LIVE_KINDS)
+@events.reaction(*LIVE_KINDS)
 def publish_change(event: ConversationEvent) -> None:
     conversation = event.conversation
     payload = {
@@ -59,7 +59,7 @@ def publish_change(event: ConversationEvent) -> None:
     _send(groups, payload)
 
 
-@on_timeline_event(Kind.MENTIONED)
+@events.reaction(conversation_events.MENTIONED)
 def tell_mentioned_agents(event: ConversationEvent) -> None:
     conversation = event.conversation
     author = event.actor_agent.name if event.actor_agent else _("A colleague")

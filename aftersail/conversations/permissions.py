@@ -1,0 +1,115 @@
+"""Who may change a conversation, and how: the rules every conversation action checks
+itself, so the desk, the API, WebSockets and tasks cannot disagree.
+
+Agents act on the conversations they may see (their teams', and any assigned to them);
+API keys on their store's, or their teams' within it. The desk's own code (the inbound
+pipeline, periodic tasks, reactions) and a customer in their own verified session are
+trusted here: what they may touch was decided where they came in.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from aftersail.accounts.actors import Actor
+from aftersail.accounts.models import Agent, Team
+from aftersail.commerce.models import Store
+from aftersail.conversations.models import Conversation
+from aftersail.conversations.visibility import can_see_conversation
+from aftersail.core.errors import ActionError, NotAllowed
+
+
+class ConversationError(ActionError):
+    """A change that the conversation's state or the inputs do not allow."""
+
+
+class ConversationNotAllowed(ConversationError, NotAllowed):
+    """A change that whoever asked may not make."""
+
+
+def assignable_agents(agent: Agent) -> QuerySet[Agent]:
+    """Agents this agent may hand work to: members of the same teams (admins: everyone)."""
+    agents = Agent.objects.filter(user__is_active=True).select_related("user")
+    if not agent.is_admin:
+        agents = agents.filter(teams__in=agent.teams.values("id")).distinct()
+    return agents.order_by("user__full_name", "user__email")
+
+
+def assignable_teams(agent: Agent) -> QuerySet[Team]:
+    """Teams this agent may hand work to: supervisors and admins any, agents their own."""
+    return Team.objects.all() if agent.is_admin or agent.is_supervisor else agent.teams.all()
+
+
+def check_may_change(actor: Actor, conversation: Conversation) -> None:
+    """Refuses an agent who cannot see the conversation, and an API key outside its
+    store or teams."""
+    if actor.is_trusted:
+        return
+    if actor.agent is not None:
+        if not can_see_conversation(actor.agent, conversation):
+            raise ConversationNotAllowed("you cannot see this conversation")
+        return
+    grant = actor.grant
+    if grant is None:
+        raise ConversationNotAllowed("nobody to act for")
+    if conversation.store_id != grant.store_id:
+        raise ConversationNotAllowed("this API key belongs to another store")
+    if grant.team_ids is not None and conversation.team_id not in grant.team_ids:
+        raise ConversationNotAllowed("this API key sees only its own teams' conversations")
+
+
+def check_may_open(actor: Actor, store: Store, team: Team | None) -> None:
+    """Agents other than admins, and team-bound API keys, open conversations only for one
+    of their own teams (or they could not see what they opened)."""
+    if actor.is_trusted:
+        return
+    if actor.agent is not None:
+        if actor.agent.is_admin:
+            return
+        if team is None or not actor.agent.teams.filter(id=team.id).exists():
+            raise ConversationNotAllowed("You may open conversations only for your own teams")
+        return
+    grant = actor.grant
+    if grant is None or grant.store_id != store.id:
+        raise ConversationNotAllowed("this API key belongs to another store")
+    if grant.team_ids is not None and (team is None or team.id not in grant.team_ids):
+        raise ConversationNotAllowed("You may open conversations only for your own teams")
+
+
+def check_assign(
+    actor: Actor, conversation: Conversation, team: Team | None, agent: Agent | None
+) -> None:
+    """The state rules for any assignment, then who may hand the conversation where:
+    agents within their own teams and to colleagues of those teams; supervisors to any
+    team (and to colleagues of their teams); admins anywhere; team-bound API keys within
+    their teams. Only supervisors, admins and store-wide keys take a conversation out of
+    its team."""
+    if agent is not None and team is not None and not agent.teams.filter(id=team.id).exists():
+        raise ConversationError(f"{agent} is not a member of {team}")
+    if actor.is_trusted:
+        return
+    if agent is not None and team is None:
+        raise ConversationError("choose the team of the agent")
+    if agent is not None and not agent.user.is_active:
+        raise ConversationError("that agent's login is disabled")
+    check_may_change(actor, conversation)
+    leaves_team = team is None and conversation.team_id is not None
+    if actor.agent is not None:
+        me = actor.agent
+        if me.is_admin:
+            return
+        if leaves_team and not me.is_supervisor:
+            raise ConversationNotAllowed(
+                "only supervisors and admins take a conversation out of its team"
+            )
+        if team is not None and not assignable_teams(me).filter(id=team.id).exists():
+            raise ConversationNotAllowed("you can hand conversations only to your own teams")
+        if agent is not None and not assignable_agents(me).filter(id=agent.id).exists():
+            raise ConversationNotAllowed("you can hand conversations only to your teams' agents")
+        return
+    grant = actor.grant
+    if grant is not None and grant.team_ids is not None:
+        if leaves_team:
+            raise ConversationNotAllowed("this API key cannot take a conversation out of its team")
+        if team is not None and team.id not in grant.team_ids:
+            raise ConversationNotAllowed("this API key hands conversations only to its own teams")

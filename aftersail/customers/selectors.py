@@ -1,0 +1,21 @@
+"""Named reads of customers for other apps: their zone and wall clock, and the zones of a
+country."""
+
+from __future__ import annotations
+
+from aftersail.customers.local_time import (
+    ZoneResolution,
+    customer_local_now,
+    customer_zone,
+    resolve_customer_zone,
+)
+from aftersail.customers.zone_hints import country_zones, zone_for_address
+
+__all__ = [
+    "ZoneResolution",
+    "country_zones",
+    "customer_local_now",
+    "customer_zone",
+    "resolve_customer_zone",
+    "zone_for_address",
+]
