@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # The suite runs on every core (pytest-xdist); `make test PYTEST_ARGS="-n 0 -x"` runs it in one process.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: demo serve test lint fix typecheck migrations-check check install install-dev \
+.PHONY: demo serve test lint fix typecheck imports migrations-check check install install-dev \
         translations messages lock clean
 
 demo: install translations
@@ -18,8 +18,9 @@ serve: install translations
 test: install-dev translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# ruff, mypy and the migrations check: what .ci/run runs after the test suites.
-check: lint typecheck migrations-check
+# ruff, mypy, the import contracts and the migrations check: what .ci/run runs after the
+# test suites.
+check: lint typecheck imports migrations-check
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -31,6 +32,10 @@ fix: install-dev
 
 typecheck: install-dev
 	$(BIN)/mypy
+
+# The layers, the doors between apps and no import circles (.importlinter, docs/architecture.md).
+imports: install-dev
+	$(BIN)/lint-imports --no-cache
 
 migrations-check: install-dev
 	$(BIN)/aftersail makemigrations --check --dry-run

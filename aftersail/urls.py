@@ -1,11 +1,12 @@
+"""The project's wiring: health, the admin, the REST API, the desk (agents), inbound hooks of
+mail providers and carriers, the chat widget's endpoints, and the portal (customers)."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from aftersail.api.main import api
-from aftersail.chat.urls import desk_urlpatterns as chat_desk_urls
 from aftersail.core.views import healthz
-from aftersail.knowledge.urls import desk_urlpatterns as knowledge_desk_urls
 
 admin.site.site_header = "Aftersail administration"
 admin.site.site_title = "Aftersail"
@@ -14,19 +15,12 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    path("desk/language/", include("aftersail.language.urls")),
-    path("desk/kb/", include(knowledge_desk_urls)),
-    path("desk/chat/", include(chat_desk_urls)),
-    path("chat/", include("aftersail.chat.urls")),
-    path("desk/search/", include("aftersail.search.urls")),
-    path("desk/returns/", include("aftersail.returns.desk_urls")),
     path("desk/", include("aftersail.desk.urls")),
     # Inbound mail pushed by providers: /mail/inbound/mailgun/inbound_mime/, .../postmark/inbound/
     path("mail/inbound/", include("anymail.urls")),
-    path("help/", include("aftersail.knowledge.urls")),
+    path("hooks/tracking/", include("aftersail.shipping.hooks_urls")),
+    path("chat/", include("aftersail.chat.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("returns/", include("aftersail.returns.portal_urls")),
-    path("", include("aftersail.shipping.urls")),
     path("", include("aftersail.portal.urls")),
 ]
 

@@ -43,10 +43,10 @@ def main() -> None:
         call_command("flush", interactive=False, verbosity=0)
 
     from aftersail.commerce.models import Store
-    from aftersail.knowledge import search_articles
-    from aftersail.knowledge.demo_articles import ARTICLES, load_demo_articles
+    from aftersail.demo.articles import ARTICLES, load_demo_articles
+    from aftersail.knowledge.actions import do_save_version
     from aftersail.knowledge.models import Article
-    from aftersail.knowledge.services import do_save_version
+    from aftersail.knowledge.selectors import search_articles
     from aftersail.knowledge.tests.test_search import QUERIES
 
     store = Store.objects.create(name="Bench", slug="bench", country="DE",

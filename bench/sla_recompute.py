@@ -60,7 +60,7 @@ def load(count: int) -> list[int]:
     from aftersail.accounts.models import Agent, Team, User
     from aftersail.commerce.models import Store
     from aftersail.conversations.models import Conversation, ConversationEvent, Message
-    from aftersail.conversations.timeline import _writing
+    from aftersail.core.events import publish_many
     from aftersail.customers.models import Customer
     from aftersail.sla.models import BusinessCalendar, SlaPolicy, TeamCalendar
 
@@ -143,8 +143,7 @@ def load(count: int) -> list[int]:
                 )
             )
     Message.objects.bulk_create(messages, batch_size=2000)
-    with _writing():
-        ConversationEvent.objects.bulk_create(events, batch_size=2000)
+    publish_many(events, batch_size=2000)
     return [c.id for c in conversations]
 
 

@@ -102,7 +102,7 @@ def main() -> None:
 
     from aftersail.accounts.models import Agent
     from aftersail.conversations.models import Conversation
-    from aftersail.search.indexing import rebuild_index
+    from aftersail.search.actions import rebuild_index
 
     if not args.keep:
         call_command("flush", interactive=False, verbosity=0) if args.db != "sqlite" else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
@@ -21,15 +21,13 @@ from aftersail.api.keys import key_for_token
 from aftersail.api.models import ApiKey
 from aftersail.commerce.models import Order, Store
 from aftersail.conversations.models import Conversation
-from aftersail.conversations.visibility import (
+from aftersail.conversations.selectors import (
     conversations_visible_to,
     customers_visible_to,
     orders_visible_to,
     sees_whole_stores,
-    visible_conversation_q,
 )
 from aftersail.customers.models import Customer
-from aftersail.search.services import Visibility
 
 
 class AgentSession(SessionAuth):
@@ -94,18 +92,6 @@ class Caller:
 
     def orders(self) -> QuerySet[Order]:
         return orders_visible_to(self.actor)
-
-    def search_visibility(self) -> Visibility:
-        if self.agent is not None:
-            if self.agent.is_admin:
-                return Visibility()
-            return Visibility(conversations=visible_conversation_q(self.agent))
-        key = self._key()
-        if self.sees_whole_stores:
-            return Visibility(store_ids=[key.store_id])
-        return Visibility(
-            store_ids=[key.store_id], conversations=Q(team__in=key.teams.values("id"))
-        )
 
 
 def caller(request: HttpRequest) -> Caller:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from aftersail.assistant.models import AssistantSettings
 from aftersail.commerce.models import Order, Store
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+", re.ASCII)
@@ -51,7 +52,6 @@ def _shape(number: str) -> str:
 
 def order_number_pattern(store: Store) -> str:
     """The store's configured pattern, else the shapes of its recent order numbers."""
-    from aftersail.assistant.models import AssistantSettings
 
     configured = (
         AssistantSettings.objects.filter(store=store)

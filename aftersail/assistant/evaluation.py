@@ -14,6 +14,7 @@ from aftersail.assistant.classifier import (
     Example,
     IntentClassifier,
     bitext_examples,
+    get_classifier,
     reset_cache,
     seed_examples,
     shipped_examples,
@@ -134,7 +135,6 @@ def save_store_examples(examples: Iterable[Example]) -> Path:
 
 def retrain(store_slug: str | None = None) -> tuple[int, int]:
     """Saves the store's examples and retrains; returns (shipped, store) example counts."""
-    from aftersail.assistant.classifier import get_classifier
 
     examples = store_examples(store_slug)
     save_store_examples(examples)

@@ -2,7 +2,7 @@
 
 Knowledge base: a callable ``search(query, language, store) -> list[hit]`` where each hit
 has ``title`` and ``url`` attributes (best first). Pass one to ``reply()``; without one,
-``aftersail.knowledge.assistant.search_for_assistant`` is used when that module exists.
+``knowledge.selectors.search_for_assistant`` is used.
 
 Returns engine: ``aftersail.returns.assistant`` may provide
 ``explain_and_start_return(order, language) -> str | None``, which explains the order's
@@ -18,13 +18,17 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from aftersail.commerce.models import Order, Store
+from aftersail.knowledge.selectors import search_for_assistant
 
 log = logging.getLogger(__name__)
 
 
 class KnowledgeHit(Protocol):
-    title: str
-    url: str
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def url(self) -> str: ...
 
 
 KnowledgeSearch = Callable[[str, str, Store], Sequence[KnowledgeHit]]
@@ -38,10 +42,7 @@ def _optional(module: str, name: str) -> Any:
 
 
 def default_knowledge_search() -> KnowledgeSearch | None:
-    search: KnowledgeSearch | None = _optional(
-        "aftersail.knowledge.assistant", "search_for_assistant"
-    )
-    return search
+    return search_for_assistant
 
 
 def explain_return(order: Order, language: str) -> str | None:

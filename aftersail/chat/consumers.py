@@ -28,7 +28,7 @@ from aftersail.chat.transcript import do_send_transcript
 from aftersail.commerce.models import Store
 from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Conversation, Message
-from aftersail.conversations.visibility import can_see_conversation
+from aftersail.conversations.selectors import can_see_conversation
 from aftersail.core import ratelimit
 
 log = logging.getLogger(__name__)

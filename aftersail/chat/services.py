@@ -15,7 +15,7 @@ from django.utils.translation import override
 
 from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent
-from aftersail.assignment.services import on_shift
+from aftersail.assignment.selectors import on_shift
 from aftersail.chat import strings
 from aftersail.chat.assistant_bridge import assistant_turn
 from aftersail.chat.models import AgentPresence, ChatSession
@@ -29,7 +29,8 @@ from aftersail.conversations.actions import (
 from aftersail.conversations.models import Channel, Conversation, Message
 from aftersail.core import ratelimit
 from aftersail.customers.models import CustomerIdentity
-from aftersail.sla.promises import do_carry_promise_to_email, reply_by_values
+from aftersail.sla.actions import do_carry_promise_to_email
+from aftersail.sla.selectors import reply_by_values
 
 MAX_TEXT = 4000
 MESSAGES_PER_MINUTE = 20

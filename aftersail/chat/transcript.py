@@ -13,7 +13,7 @@ from aftersail.chat.services import ChatError, wire_messages
 from aftersail.chat.sessions import session_language
 from aftersail.core.localization import format_local, zone_label
 from aftersail.customers.models import CustomerIdentity
-from aftersail.messaging.notify import send_customer_email
+from aftersail.messaging.actions import send_customer_email
 
 MAX_TRANSCRIPTS = 3  # per session: the transcript button must not become a mail cannon
 

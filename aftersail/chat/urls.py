@@ -9,12 +9,3 @@ urlpatterns = [
     path("demo-shop/", views.demo_shop, name="demo_shop"),
     path("<slug:store>/upload/", views.upload, name="upload"),
 ]
-
-desk_urlpatterns = (
-    [
-        path("presence/", views.presence_switch, name="presence_switch"),
-        path("presence/set/", views.presence, name="presence"),
-        path("conversations/<int:number>/live/", views.live, name="live"),
-    ],
-    "chat_desk",
-)

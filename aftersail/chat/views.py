@@ -21,8 +21,8 @@ from aftersail.chat.sessions import check_origin, normalize_origin, session_from
 from aftersail.chat.strings import widget_strings
 from aftersail.chat.uploads import do_upload
 from aftersail.commerce.models import Store
-from aftersail.conversations.visibility import visible_conversations
-from aftersail.portal.views import portal_store
+from aftersail.commerce.selectors import portal_store
+from aftersail.conversations.selectors import visible_conversations
 
 WIDGET_JS = Path(__file__).parent / "static" / "chat" / "widget.js"
 

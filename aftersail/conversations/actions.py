@@ -10,6 +10,8 @@ assistant call these and nothing else, so none of them can skip a rule.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from aftersail.accounts.actors import Actor
@@ -86,9 +88,17 @@ __all__ = [
     "fail_stuck_deliveries",
     "finish_delivery",
     "fix_external_id",
+    "import_timeline",
     "normalize_tag",
     "wake_due_conversations",
 ]
+
+
+def import_timeline(
+    entries: Sequence[tuple[Conversation, str, Actor, datetime | None, dict[str, Any]]],
+) -> list[ConversationEvent]:
+    """Writes past timeline entries in bulk (an import, the demo): no reactions run."""
+    return timeline.record_many(entries)
 
 
 def do_record(

@@ -17,6 +17,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import timezone
+from huey.contrib.djhuey import db_task
+
 from aftersail.conversations.models import Message
 
 log = logging.getLogger(__name__)
@@ -65,3 +68,16 @@ def run_inbound_steps(message: Message) -> list[str]:
             log.exception("inbound step %s failed on message %s", step.name, message.public_id)
             failed.append(step.name)
     return failed
+
+
+@db_task()
+def process_inbound_message(message_id: int) -> None:
+    message = (
+        Message.objects.select_related("conversation__customer", "conversation__store")
+        .filter(id=message_id, kind=Message.Kind.INBOUND)
+        .first()
+    )
+    if message is None or message.processed_at is not None:
+        return
+    run_inbound_steps(message)
+    Message.objects.filter(id=message_id).update(processed_at=timezone.now())

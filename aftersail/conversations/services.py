@@ -29,7 +29,7 @@ from aftersail.conversations.permissions import (
     check_may_change,
     check_may_open,
 )
-from aftersail.conversations.tasks import process_inbound_message
+from aftersail.conversations.pipeline import process_inbound_message
 from aftersail.core.html import html_to_text, sanitize_html
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.customers.models import Customer

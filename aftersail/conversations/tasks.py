@@ -6,27 +6,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
+from huey.contrib.djhuey import db_periodic_task
 
+from aftersail.conversations.lifecycle import wake_due_conversations
 from aftersail.conversations.models import Message
-from aftersail.conversations.pipeline import run_inbound_steps
+from aftersail.conversations.pipeline import process_inbound_message
 from aftersail.core.queue import enqueue_on_commit
 
 # A message still unprocessed this long after it arrived was dropped by a dying worker.
 RECONCILE_AFTER = timedelta(minutes=5)
-
-
-@db_task()
-def process_inbound_message(message_id: int) -> None:
-    message = (
-        Message.objects.select_related("conversation__customer", "conversation__store")
-        .filter(id=message_id, kind=Message.Kind.INBOUND)
-        .first()
-    )
-    if message is None or message.processed_at is not None:
-        return
-    run_inbound_steps(message)
-    Message.objects.filter(id=message_id).update(processed_at=timezone.now())
 
 
 @db_periodic_task(crontab(minute="*/5"))
@@ -47,6 +35,4 @@ def reconcile_inbound_messages() -> None:
 @db_periodic_task(crontab(minute="*"))
 def wake_snoozed_conversations() -> None:
     """Brings snoozed conversations back to the queues once their time has come."""
-    from aftersail.conversations.lifecycle import wake_due_conversations
-
     wake_due_conversations()

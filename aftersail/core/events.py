@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,14 +39,36 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
-from django.utils.functional import Promise
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from aftersail.core.event_kinds import (
+    EventKind,
+    UnknownEventKind,
+    check_kind,
+    define,
+    kinds,
+    label_of,
+)
 from aftersail.core.models import EventRecord, ReactionFailure, allow_event_writes
 from aftersail.core.queue import enqueue_on_commit
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "EventKind",
+    "UnknownEventKind",
+    "check_kind",
+    "define",
+    "deliver_event",
+    "kinds",
+    "label_of",
+    "publish",
+    "publish_many",
+    "reaction",
+    "retry_due_failures",
+    "run_reactions",
+]
 
 Record = TypeVar("Record", bound=EventRecord)
 ReactionFunction = Callable[[Any], None]
@@ -62,73 +83,6 @@ RETRY_DELAYS = (
 )
 # A retry claimed by a worker that then died is tried again after this.
 RETRY_LEASE = timedelta(minutes=10)
-
-
-class UnknownEventKind(ValueError):
-    """An event of a kind that no app defined for its stream."""
-
-
-class EventKind(str):
-    """The name of a kind of event (it compares equal to the stored ``kind`` string), with
-    the stream it belongs to, the app that publishes it and a translatable label."""
-
-    stream: str
-    app: str
-    label: str | Promise
-
-    def __new__(cls, stream: str, name: str, label: str | Promise, app: str) -> EventKind:
-        kind = super().__new__(cls, name)
-        kind.stream, kind.label, kind.app = stream, label, app
-        return kind
-
-    @property
-    def name(self) -> str:
-        return str.__str__(self)
-
-
-_kinds: dict[tuple[str, str], EventKind] = {}
-
-
-def _calling_app(depth: int) -> str:
-    module = sys._getframe(depth + 1).f_globals.get("__name__", "")
-    parts = module.split(".")
-    return parts[1] if len(parts) > 1 and parts[0] == "aftersail" else module
-
-
-def define(stream: str, name: str, label: str | Promise, *, app: str = "") -> EventKind:
-    """Registers a kind of event of ``stream``; ``app`` defaults to the calling module's app.
-
-    Two apps cannot define the same kind: the second definition fails at start.
-    """
-    owner = app or _calling_app(1)
-    existing = _kinds.get((stream, name))
-    if existing is not None:
-        if existing.app != owner:
-            raise ImproperlyConfigured(
-                f"event kind {stream}.{name} is defined by {existing.app} and by {owner}"
-            )
-        return existing
-    kind = EventKind(stream, name, label, owner)
-    _kinds[(stream, name)] = kind
-    return kind
-
-
-def check_kind(stream: str, name: str) -> EventKind:
-    kind = _kinds.get((stream, name))
-    if kind is None:
-        raise UnknownEventKind(
-            f"no app defines the {stream} event kind {name!r}; define it in the app's events.py"
-        )
-    return kind
-
-
-def kinds(stream: str | None = None) -> list[EventKind]:
-    return [kind for (s, _n), kind in _kinds.items() if stream is None or s == stream]
-
-
-def label_of(stream: str, name: str) -> str:
-    kind = _kinds.get((stream, name))
-    return str(kind.label) if kind is not None else name
 
 
 @dataclass(frozen=True)
@@ -204,15 +158,15 @@ def publish(record: Record) -> Record:
     return record
 
 
-def publish_many(records: Sequence[Record]) -> list[Record]:
-    """Saves many events in one INSERT and runs no reactions (imports, the demo)."""
+def publish_many(records: Sequence[Record], *, batch_size: int | None = None) -> list[Record]:
+    """Saves many events in bulk INSERTs and runs no reactions (imports, the demo)."""
     if not records:
         return []
     for record in records:
         _prepare(record)
     model = type(records[0])
     with allow_event_writes():
-        return list(model.objects.bulk_create(records))
+        return list(model.objects.bulk_create(records, batch_size=batch_size))
 
 
 def deliver_on_commit(stream: str, kind: str, event_id: int) -> None:

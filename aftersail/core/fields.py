@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from aftersail.core.geo import is_country
+
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 
 
@@ -30,7 +32,6 @@ def validate_language_code(value: str) -> None:
 
 
 def validate_country_code(value: str) -> None:
-    from aftersail.core.geo import is_country
 
     if not is_country(value):
         raise ValidationError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")

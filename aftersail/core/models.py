@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 from django.db import models
 from django.utils import timezone
 
+from aftersail.core.event_kinds import label_of
+
 
 class TimeStampedModel(models.Model):
     """A public UUID (safe to show in URLs and the API) and creation/update times.
@@ -107,8 +109,6 @@ class EventRecord(models.Model):
 
     @property
     def kind_label(self) -> str:
-        from aftersail.core.events import label_of  # events builds on this module
-
         return label_of(self.stream, self.kind)
 
 

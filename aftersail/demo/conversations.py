@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent, Team
 from aftersail.conversations import events as conversation_events
-from aftersail.conversations import timeline
+from aftersail.conversations.actions import import_timeline
 from aftersail.conversations.models import Conversation, Message
 from aftersail.demo.catalog import CARRIERS
 from aftersail.demo.orders import DemoOrder
@@ -17,7 +18,7 @@ from aftersail.demo.texts import SCENARIOS, TEXTS
 from aftersail.shipping.models import Shipment, ShipmentStatus
 
 if TYPE_CHECKING:
-    from aftersail.demo.loader import DemoContext
+    from aftersail.demo.context import DemoContext
 
 CONVERSATION_COUNT = 130
 SCENARIO_WEIGHTS = (25, 12, 22, 10, 8, 10, 13)  # in the order of SCENARIOS
@@ -204,14 +205,14 @@ def _store_messages(
     planned: list[tuple[int, list[dict[str, Any]]]],
 ) -> int:
     messages: list[Message] = []
-    events: list[tuple[Conversation, str, timeline.Actor, datetime | None, dict[str, Any]]] = []
+    events: list[tuple[Conversation, str, Actor, datetime | None, dict[str, Any]]] = []
     for index, steps in planned:
         conversation = conversations[index]
         events.append(
             (
                 conversation,
                 conversation_events.CREATED,
-                timeline.Actor.customer(),
+                Actor.customer(),
                 conversation.created_at,
                 {"channel": conversation.channel},
             )
@@ -221,7 +222,7 @@ def _store_messages(
                 (
                     conversation,
                     conversation_events.ASSIGNED,
-                    timeline.Actor.system(),
+                    Actor.system(),
                     conversation.created_at + timedelta(minutes=1),
                     {
                         "team": conversation.team.name if conversation.team else None,
@@ -253,7 +254,7 @@ def _store_messages(
                 created_at=step["at"],
             )
             messages.append(message)
-            actor = timeline.Actor.of_agent(agent) if agent else timeline.Actor.customer()
+            actor = Actor.of_agent(agent) if agent else Actor.customer()
             events.append(
                 (
                     conversation,
@@ -270,13 +271,13 @@ def _store_messages(
                 (
                     conversation,
                     conversation_events.STATUS_CHANGED,
-                    timeline.Actor.of_agent(conversation.assignee)
+                    Actor.of_agent(conversation.assignee)
                     if conversation.assignee
-                    else timeline.Actor.system(),
+                    else Actor.system(),
                     at,
                     {"old": "new", "new": conversation.status},
                 )
             )
     Message.objects.bulk_create(messages)
-    timeline.record_many(events)
+    import_timeline(events)
     return len(messages)

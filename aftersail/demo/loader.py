@@ -6,32 +6,31 @@ and conversations, placed relative to ``now`` so that the desk looks current.
 
 from __future__ import annotations
 
-import random
 import unicodedata
-import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from aftersail.accounts.models import Agent, Team, User
-from aftersail.chat.demo import load_demo_chat
 from aftersail.commerce.models import Product, Store
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.demo import catalog, staff
+from aftersail.demo.articles import load_demo_articles
 from aftersail.demo.assistant import build_assistant_settings
+from aftersail.demo.chat import load_demo_chat
+from aftersail.demo.context import DemoContext
 from aftersail.demo.conversations import build_conversations
 from aftersail.demo.mail import build_mail
 from aftersail.demo.orders import build_orders
 from aftersail.demo.people import EMAIL_DOMAINS, MARKETS, Market
+from aftersail.demo.returns import build_returns
+from aftersail.demo.sla import build_sla_demo
+from aftersail.demo.tracking import build_tracking
 from aftersail.demo.workspace import build_workspace
-from aftersail.knowledge.demo_articles import load_demo_articles
-from aftersail.returns.demo import build_returns
-from aftersail.search.indexing import rebuild_index
-from aftersail.shipping.demo import build_tracking
-from aftersail.sla.demo import build_sla_demo
+from aftersail.search.actions import rebuild_index
 from aftersail.webhooks.models import WebhookEndpoint, WebhookEvent
 
 DEMO_SEED = 20261122
@@ -46,27 +45,6 @@ class DemoSummary:
     orders: int = 0
     conversations: int = 0
     messages: int = 0
-
-
-class DemoContext:
-    """Shared state of one load: the PRNG, the clock and what was built so far."""
-
-    def __init__(self, seed: int, now: datetime) -> None:
-        self.rng = random.Random(seed)
-        self.now = now
-        self.store: Store
-        self.teams: dict[str, Team] = {}
-        self.agents: list[Agent] = []
-        self.agent_teams: dict[int, set[int]] = {}
-        self.signature_names: dict[int, dict[str, str]] = {}
-        self.customers: list[tuple[Customer, Market]] = []
-        self.products: list[Product] = []
-
-    def uuid(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
-
-    def ago(self, *, days: float = 0, hours: float = 0, minutes: float = 0) -> datetime:
-        return self.now - timedelta(days=days, hours=hours, minutes=minutes)
 
 
 def demo_loaded() -> bool:

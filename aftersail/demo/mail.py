@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from aftersail.conversations.models import Conversation, Message, Status
 from aftersail.customers.models import CustomerIdentity
-from aftersail.mail.ingest import do_process_inbound, do_store_inbound
+from aftersail.mail.actions import do_process_inbound, do_store_inbound
 from aftersail.mail.models import InboundEmail, Mailbox
-from aftersail.mail.threads import subject_token
+from aftersail.mail.selectors import subject_token
 
 if TYPE_CHECKING:
-    from aftersail.demo.loader import DemoContext
+    from aftersail.demo.context import DemoContext
 
 ADDRESS = "care@nordlicht-outdoor.example"
 

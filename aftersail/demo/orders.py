@@ -14,7 +14,7 @@ from aftersail.shipping.models import Shipment, ShipmentItem, ShipmentStatus
 
 if TYPE_CHECKING:
     from aftersail.customers.models import Customer
-    from aftersail.demo.loader import DemoContext
+    from aftersail.demo.context import DemoContext
 
 EXTRA_ORDERS = 300  # beyond one order per customer
 ORDER_HISTORY_DAYS = 300

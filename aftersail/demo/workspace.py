@@ -6,15 +6,16 @@ from __future__ import annotations
 from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from aftersail.accounts.actors import Actor
 from aftersail.assignment.models import RoutingMode, Shift, TeamRouting, TeamRule
 from aftersail.conversations import events as conversation_events
-from aftersail.conversations import timeline
+from aftersail.conversations.actions import import_timeline
 from aftersail.conversations.models import OPEN_STATUSES, Conversation, Tag
 from aftersail.demo import staff
-from aftersail.macros.loader import load_library
+from aftersail.macros.actions import load_library
 
 if TYPE_CHECKING:
-    from aftersail.demo.loader import DemoContext
+    from aftersail.demo.context import DemoContext
 
 MODES = {
     "Europe": RoutingMode.ROUND_ROBIN,
@@ -57,7 +58,7 @@ def build_workspace(ctx: DemoContext) -> None:
 def _tag_and_snooze(ctx: DemoContext) -> None:
     tags = {name: Tag.objects.create(public_id=ctx.uuid(), name=name)
             for name in [*TAGS_BY_CATEGORY.values(), "vip"]}  # fmt: skip
-    events: list[tuple[Conversation, str, timeline.Actor, Any, dict[str, Any]]] = []
+    events: list[tuple[Conversation, str, Actor, Any, dict[str, Any]]] = []
     conversations = list(
         Conversation.objects.filter(store=ctx.store).select_related("customer").order_by("id")
     )
@@ -73,7 +74,7 @@ def _tag_and_snooze(ctx: DemoContext) -> None:
             links.append(through(conversation_id=conversation.id, tag_id=tags[name].id))
         if names:
             events.append(
-                (conversation, conversation_events.TAGS_CHANGED, timeline.Actor.system(),
+                (conversation, conversation_events.TAGS_CHANGED, Actor.system(),
                  conversation.last_message_at, {"added": sorted(names), "removed": []})
             )  # fmt: skip
     through.objects.bulk_create(links)
@@ -81,14 +82,10 @@ def _tag_and_snooze(ctx: DemoContext) -> None:
     for conversation in pending[:3]:
         until = ctx.now + timedelta(days=ctx.rng.choice([1, 2, 3]))
         conversation.snoozed_until = until
-        actor = (
-            timeline.Actor.of_agent(conversation.assignee)
-            if conversation.assignee
-            else timeline.Actor.system()
-        )
+        actor = Actor.of_agent(conversation.assignee) if conversation.assignee else Actor.system()
         events.append(
             (conversation, conversation_events.SNOOZED, actor, conversation.last_message_at,
              {"until": until.isoformat(), "status": "pending"})
         )  # fmt: skip
     Conversation.objects.bulk_update(pending[:3], ["snoozed_until"])
-    timeline.record_many(events)
+    import_timeline(events)

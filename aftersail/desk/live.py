@@ -16,7 +16,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from aftersail.accounts.access import agent_of
 from aftersail.accounts.models import Agent
 from aftersail.conversations.models import Conversation
-from aftersail.conversations.visibility import can_see_conversation
+from aftersail.conversations.selectors import can_see_conversation
 
 
 def agent_group(agent_id: int) -> str:

@@ -14,13 +14,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from aftersail.accounts.access import agent_required
 from aftersail.commerce.models import Store
-from aftersail.conversations.visibility import visible_conversations
-from aftersail.core.geo import language_name
+from aftersail.commerce.selectors import portal_store
+from aftersail.conversations.selectors import visible_conversations
 from aftersail.core.localization import supported_language
 from aftersail.core.ratelimit import client_ip
 from aftersail.knowledge import services
 from aftersail.knowledge.models import Article, ArticleCategory, ArticleVersion
-from aftersail.portal.views import portal_store
 
 
 def _visitor_language(request: HttpRequest) -> str:
@@ -33,12 +32,7 @@ def _visitor_language(request: HttpRequest) -> str:
 
 
 def _page(request: HttpRequest, template: str, store: Store, **extra: Any) -> HttpResponse:
-    current = get_language() or settings.LANGUAGE_CODE
-    languages = [
-        {"code": code, "name": language_name(code, code)} for code, _ in settings.LANGUAGES
-    ]
-    context = {"store": store, "languages": languages, "current_language": current, **extra}
-    return render(request, template, context)
+    return render(request, template, {"store": store, **extra})
 
 
 def _store_or_404() -> Store:

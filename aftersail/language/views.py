@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
 from aftersail.conversations.models import Message
-from aftersail.conversations.visibility import visible_conversations
+from aftersail.conversations.selectors import visible_conversations
 from aftersail.language.providers import NotConfigured, TranslationError
 from aftersail.language.translation import (
     agent_language,

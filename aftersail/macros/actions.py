@@ -16,7 +16,10 @@ from aftersail.conversations.actions import (
 )
 from aftersail.conversations.models import Conversation
 from aftersail.macros.events import MACRO_APPLIED
+from aftersail.macros.loader import load_library
 from aftersail.macros.models import Macro
+
+__all__ = ["do_apply_macro_actions", "load_library"]
 
 
 @transaction.atomic

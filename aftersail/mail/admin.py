@@ -2,8 +2,10 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from aftersail.core.queue import enqueue_on_commit
 from aftersail.mail.ingest import do_reprocess
 from aftersail.mail.models import InboundEmail, Mailbox
+from aftersail.mail.tasks import process_inbound_email
 
 
 @admin.register(Mailbox)
@@ -29,8 +31,6 @@ class InboundEmailAdmin(admin.ModelAdmin[InboundEmail]):
 
     @admin.action(description="Parse the selected mails again")
     def reprocess(self, request: HttpRequest, queryset: QuerySet[InboundEmail]) -> None:
-        from aftersail.core.queue import enqueue_on_commit
-        from aftersail.mail.tasks import process_inbound_email
 
         count = 0
         for row in queryset:

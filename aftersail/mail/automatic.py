@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from email.message import Message as MimeMessage
 
 from aftersail.mail.charsets import decode_bytes, decode_header_value
+from aftersail.mail.message_ids import normalize_message_id
 
 _DAEMONS = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
 _NOREPLY = re.compile(r"^(no-?reply|do-?not-?reply|bounce[s]?)[@+\-.]", re.IGNORECASE)
@@ -85,8 +86,6 @@ def _address(value: str) -> str:
 def find_bounce(mime: MimeMessage, sender: str) -> Bounce | None:
     """The failed recipients of a delivery status notification (RFC 3464), or of a
     non-standard bounce from a mailer daemon; None when this is not a bounce."""
-    from aftersail.mail.parsing import normalize_message_id
-
     report = mime.get_content_type() == "multipart/report" and (
         (mime.get_param("report-type") or "") == "delivery-status"
     )

@@ -14,7 +14,7 @@ from aftersail.conversations import pipeline
 from aftersail.conversations.actions import do_note_on_message
 from aftersail.conversations.models import Channel, Message
 from aftersail.core.localization import customer_language
-from aftersail.messaging.notify import send_customer_email
+from aftersail.messaging.actions import send_customer_email
 from aftersail.sla.models import Promise
 
 COPY_STEP = pipeline.ACKNOWLEDGE + 10

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 
+from aftersail.commerce.selectors import portal_store
 from aftersail.core import ratelimit
-from aftersail.core.geo import language_name
 from aftersail.mail.contact import ContactForm, ContactRefused, ContactRequest, do_submit_contact
-from aftersail.portal.views import portal_store
 
 
 def _page(
     request: HttpRequest, template: str, *, status: int = 200, **context: object
 ) -> HttpResponse:
-    current = get_language() or settings.LANGUAGE_CODE
-    languages = [{"code": c, "name": language_name(c, c)} for c, _n in settings.LANGUAGES]
-    return render(
-        request,
-        template,
-        {"languages": languages, "current_language": current, **context},
-        status=status,
-    )
+    return render(request, template, context, status=status)
 
 
 def contact(request: HttpRequest) -> HttpResponse:

@@ -26,6 +26,7 @@ from aftersail.conversations.actions import NewMessage, do_add_message, do_open_
 from aftersail.conversations.models import Attachment, Channel, Conversation, Message
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.mail import threads
+from aftersail.mail.bounces import record_bounce
 from aftersail.mail.charsets import decode_header_value
 from aftersail.mail.models import InboundEmail, Mailbox
 from aftersail.mail.parsing import ParsedEmail, UnparseableEmail, normalize_message_id, parse_email
@@ -254,7 +255,6 @@ def _new_message(row: InboundEmail, parsed: ParsedEmail, message_id: str, how: s
 
 
 def _apply_bounce(row: InboundEmail, parsed: ParsedEmail) -> str:
-    from aftersail.mail.bounces import record_bounce
 
     conversation = record_bounce(row.store, parsed, row.created_at)
     bounce = parsed.bounce

@@ -6,7 +6,6 @@ Uses the ``compat32`` policy of the standard library, which keeps going on malfo
 
 from __future__ import annotations
 
-import base64
 import email
 import re
 from dataclasses import dataclass, field
@@ -21,6 +20,9 @@ from aftersail.core.html import html_to_text, sanitize_html
 from aftersail.mail import automatic, quoting
 from aftersail.mail.automatic import Bounce
 from aftersail.mail.charsets import decode_bytes, decode_header_value
+from aftersail.mail.message_ids import message_ids, normalize_message_id, thread_index_root
+from aftersail.mail.parts import ParsedAttachment
+from aftersail.mail.tnef import unpack_tnef
 
 # Refused whatever their declared type: programs and scripts that run when opened.
 # (The list follows the file types Microsoft Outlook blocks by default:
@@ -42,17 +44,19 @@ DANGEROUS_TYPES = frozenset(
 )
 
 
+__all__ = [
+    "ParsedAttachment",
+    "ParsedEmail",
+    "UnparseableEmail",
+    "message_ids",
+    "normalize_message_id",
+    "parse_email",
+    "thread_index_root",
+]
+
+
 class UnparseableEmail(ValueError):
     """The email cannot become a message; the reason is shown to admins in the quarantine."""
-
-
-@dataclass
-class ParsedAttachment:
-    filename: str
-    content_type: str
-    content: bytes
-    is_inline: bool = False
-    content_id: str = ""
 
 
 @dataclass
@@ -75,28 +79,6 @@ class ParsedEmail:
     bounce: Bounce | None
     attachments: list[ParsedAttachment] = field(default_factory=list)
     refused: list[dict[str, str]] = field(default_factory=list)
-
-
-_MSGID = re.compile(r"<[^<>\s]{1,250}>")
-
-
-def message_ids(value: str) -> list[str]:
-    return _MSGID.findall(value or "")
-
-
-def normalize_message_id(value: str) -> str:
-    ids = message_ids(value)
-    return ids[0] if ids else ""
-
-
-def thread_index_root(value: str) -> str:
-    """The conversation part of Outlook's Thread-Index: its first 22 bytes (a FILETIME and a
-    GUID), the same in every mail of a thread ([MS-OXOMSG] 2.2.1.3, PidTagConversationIndex)."""
-    try:
-        data = base64.b64decode("".join(value.split()), validate=True)
-    except ValueError:
-        return ""
-    return data[:22].hex() if len(data) >= 22 else ""
 
 
 def _text_of(part: MimeMessage) -> tuple[str, str]:
@@ -214,8 +196,6 @@ def parse_email(raw: bytes) -> ParsedEmail:
 def _unpack_and_filter(
     found: list[ParsedAttachment],
 ) -> tuple[list[ParsedAttachment], list[dict[str, str]]]:
-    from aftersail.mail.tnef import unpack_tnef
-
     expanded: list[ParsedAttachment] = []
     refused: list[dict[str, str]] = []
     for attachment in found:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from typing import TYPE_CHECKING
 
 from tnefparse import TNEF
 
-if TYPE_CHECKING:
-    from aftersail.mail.parsing import ParsedAttachment
+from aftersail.mail.parts import ParsedAttachment
 
 log = logging.getLogger(__name__)
 
 
 def unpack_tnef(data: bytes) -> list[ParsedAttachment] | None:
     """The attachments inside ``data``; None when it is not readable TNEF."""
-    from aftersail.mail.parsing import ParsedAttachment
-
     try:
         container = TNEF(data)
     except Exception as error:  # tnefparse raises bare ValueErrors and struct errors

@@ -13,6 +13,7 @@ from anymail.signals import AnymailInboundEvent, inbound
 from aftersail.commerce.models import Store
 from aftersail.mail.ingest import do_store_inbound
 from aftersail.mail.models import InboundEmail, Mailbox
+from aftersail.mail.tasks import enqueue_processing
 
 
 def _mailbox_for(recipients: list[str]) -> Mailbox | None:
@@ -21,7 +22,6 @@ def _mailbox_for(recipients: list[str]) -> Mailbox | None:
 
 
 def handle_inbound(sender: object, event: AnymailInboundEvent, esp_name: str, **_: Any) -> None:
-    from aftersail.mail.tasks import enqueue_processing
 
     message = event.message
     if message is None:

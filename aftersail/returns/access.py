@@ -1,5 +1,6 @@
 """Who may see which order or return: the customer (by login, or after proving order number
-and email in this session) and agents who can see one of the customer's conversations."""
+and email in this session) and agents who can see one of the customer's conversations
+(the one visibility rule, from ``conversations.selectors``)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.http import HttpRequest
 from aftersail.accounts.access import agent_of
 from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Order, Store
-from aftersail.conversations.visibility import visible_conversations
+from aftersail.conversations.selectors import visible_customers
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.returns.models import ReturnRequest, WarrantyClaim
 
@@ -54,12 +55,6 @@ def customer_may_see(request: HttpRequest, order: Order) -> bool:
         return True
     customer = getattr(request.user, "customer", None) if request.user.is_authenticated else None
     return isinstance(customer, Customer) and customer.id == order.customer_id
-
-
-def visible_customers(agent: Agent) -> QuerySet[Customer]:
-    if agent.is_admin:
-        return Customer.objects.all()
-    return Customer.objects.filter(id__in=visible_conversations(agent).values("customer"))
 
 
 def visible_returns(agent: Agent) -> QuerySet[ReturnRequest]:

@@ -16,9 +16,10 @@ from aftersail.accounts.access import agent_required
 from aftersail.accounts.actors import Actor
 from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Order
+from aftersail.conversations.selectors import visible_customers
 from aftersail.customers.models import Customer
 from aftersail.returns import claims, reports, services
-from aftersail.returns.access import visible_claims, visible_customers, visible_returns
+from aftersail.returns.access import visible_claims, visible_returns
 from aftersail.returns.eligibility import Case
 from aftersail.returns.models import ReturnItem, ReturnRequest
 from aftersail.returns.policies import order_eligibility

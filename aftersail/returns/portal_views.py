@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.shortcuts import render as django_render
@@ -15,10 +14,9 @@ from django.views.decorators.http import require_POST
 
 from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import Order
+from aftersail.commerce.selectors import portal_store
 from aftersail.core import ratelimit
-from aftersail.core.geo import language_name
 from aftersail.core.localization import supported_language
-from aftersail.portal.views import portal_store
 from aftersail.returns import services
 from aftersail.returns.access import (
     customer_may_see,
@@ -35,10 +33,6 @@ from aftersail.returns.policies import order_eligibility, policy_for
 def render(
     request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
-    """The portal's base template wants the language switcher's choices."""
-    current = get_language() or settings.LANGUAGE_CODE
-    languages = [{"code": c, "name": language_name(c, c)} for c, _n in settings.LANGUAGES]
-    context = {**context, "languages": languages, "current_language": current}
     return django_render(request, template, context, status=status)
 
 

@@ -9,7 +9,7 @@ from aftersail.api.auth import caller
 from aftersail.api.models import Scope
 from aftersail.api.schemas import Input
 from aftersail.search.models import DocumentKind
-from aftersail.search.services import excerpt, search, terms_of
+from aftersail.search.selectors import excerpt, search_for, terms_of
 
 router = Router(tags=["search"])
 
@@ -42,7 +42,7 @@ def search_all(request: HttpRequest, params: Query[SearchQuery]) -> SearchOut:
     who = caller(request)
     who.require(Scope.SEARCH)
     terms = terms_of(params.q)
-    hits = search(params.q, who.search_visibility(), limit=params.limit)
+    hits = search_for(who.actor, params.q, limit=params.limit)
     return SearchOut(
         query=params.q,
         items=[

@@ -17,7 +17,7 @@ from django.utils import timezone
 from aftersail.core.localization import speaking_to, zone_or_utc
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.customers.models import CustomerIdentity
-from aftersail.messaging.notify import send_customer_email
+from aftersail.messaging.actions import send_customer_email
 from aftersail.shipping import links, texts
 from aftersail.shipping.models import NotificationSettings, Shipment, ShipmentNotification
 from aftersail.shipping.models import ShipmentStatus as S

@@ -13,9 +13,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
+from aftersail.commerce.selectors import portal_store
 from aftersail.core import ratelimit
-from aftersail.core.localization import zone_label
-from aftersail.portal.views import portal_store
+from aftersail.core.localization import speaking_to, zone_label
 from aftersail.shipping import links
 from aftersail.shipping.forms import TrackForm
 from aftersail.shipping.ingest import do_receive
@@ -44,17 +44,7 @@ def webhook(request: HttpRequest, provider: str, account: str) -> HttpResponse:
 
 
 def _portal_context(request: HttpRequest) -> dict[str, object]:
-    from aftersail.core.geo import language_name
-
-    current = translation.get_language() or "en"
-    return {
-        "store": portal_store(),
-        "current_language": current,
-        "languages": [
-            {"code": code, "name": language_name(code, code)}
-            for code in ("en", "de", "fr", "es", "pl", "ja")
-        ],
-    }
+    return {"store": portal_store()}
 
 
 def track_lookup(request: HttpRequest) -> HttpResponse:
@@ -108,7 +98,6 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         customer = links.customer_from_unsubscribe_token(token)
     except links.LinkInvalid as error:
         raise Http404 from error
-    from aftersail.core.localization import speaking_to
 
     done = False
     if request.method == "POST":
@@ -136,5 +125,5 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "shipping/report.html",
-        {"report": data, "days": days, "agent": agent, "self_url": reverse("shipping:report")},
+        {"report": data, "days": days, "agent": agent, "self_url": reverse("shipping_desk:report")},
     )

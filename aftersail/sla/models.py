@@ -10,10 +10,10 @@ from django.db.models import Q
 
 from aftersail.core.fields import CountryField, TimeZoneField
 from aftersail.core.models import TimeStampedModel
+from aftersail.sla.businesstime import Interval
 
 
 def validate_intervals(value: object) -> None:
-    from aftersail.sla.businesstime import Interval
 
     if not isinstance(value, list):
         raise ValidationError("intervals are a list of {weekday, start, end}")

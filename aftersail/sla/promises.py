@@ -30,7 +30,7 @@ from aftersail.conversations.selectors import recent_channel_metadata
 from aftersail.core.localization import format_local, speaking_to, zone_or_utc
 from aftersail.customers.models import CustomerIdentity
 from aftersail.customers.selectors import resolve_customer_zone
-from aftersail.messaging.notify import send_customer_email
+from aftersail.messaging.actions import send_customer_email
 from aftersail.sla import events as sla_events
 from aftersail.sla.businesstime import add_business_time, is_open, next_open
 from aftersail.sla.calendars import ScheduleCache

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from aftersail.accounts.access import agent_required
 from aftersail.accounts.models import Agent
-from aftersail.conversations.visibility import visible_conversations
+from aftersail.conversations.selectors import visible_conversations
 from aftersail.core.localization import zone_or_utc
 from aftersail.sla.coverage import market_coverage
 from aftersail.sla.reports import DIMENSIONS, TIMED, date_range, sla_report

@@ -6,7 +6,7 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from aftersail.webhooks.delivery import do_deliver, due_deliveries
+from aftersail.webhooks.sending import do_deliver, due_deliveries
 
 
 @db_task()

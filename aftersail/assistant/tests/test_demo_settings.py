@@ -5,7 +5,7 @@ import pytest
 from aftersail.assistant.models import AssistantSettings
 from aftersail.demo.loader import load_demo
 from aftersail.language.models import TranslationSettings
-from aftersail.language.translation import is_configured
+from aftersail.language.selectors import is_configured
 
 pytestmark = pytest.mark.django_db
 

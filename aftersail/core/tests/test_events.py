@@ -11,10 +11,9 @@ from django.core.management import call_command
 from django.db import transaction
 
 from aftersail.accounts.actors import Actor
-from aftersail.conversations import timeline
-from aftersail.conversations.actions import do_change_status
+from aftersail.conversations.actions import do_change_status, do_record, import_timeline
 from aftersail.conversations.models import ConversationEvent
-from aftersail.core import events
+from aftersail.core import event_kinds, events
 from aftersail.core.models import ReactionFailure
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +66,7 @@ def test_a_failing_reaction_is_retried_with_back_off_then_given_up(
         raise ConnectionError("still down")
 
     with time_machine.travel(NOW, tick=False), django_capture_on_commit_callbacks(execute=True):
-        timeline.record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
+        do_record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
     failure = ReactionFailure.objects.get()
     moment = NOW
     for attempt, delay in enumerate(events.RETRY_DELAYS, start=1):
@@ -101,7 +100,7 @@ def test_a_retry_that_succeeds_removes_the_failure(
         done.append(event.kind)
 
     with time_machine.travel(NOW, tick=False), django_capture_on_commit_callbacks(execute=True):
-        timeline.record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
+        do_record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
     with time_machine.travel(NOW + events.RETRY_DELAYS[0], tick=False):
         assert events.retry_due_failures() == 1
     assert done == ["priority_changed"]
@@ -113,11 +112,11 @@ def test_a_failed_reaction_leaves_no_partial_writes(
 ):
     @events.reaction(events.check_kind("conversation", "priority_changed"))
     def half_done(event):
-        timeline.record(event.conversation, "tags_changed", Actor.system(), added=["x"])
+        do_record(event.conversation, "tags_changed", Actor.system(), added=["x"])
         raise RuntimeError("after the first write")
 
     with django_capture_on_commit_callbacks(execute=True):
-        timeline.record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
+        do_record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
     assert not cast.conversation_a.events.filter(kind="tags_changed").exists()
     assert ReactionFailure.objects.count() == 1
 
@@ -134,7 +133,7 @@ def test_inline_reactions_run_in_the_committing_process_queued_ones_in_a_task(
         pass
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        timeline.record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
+        do_record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
     # One callback runs the inline reactions, the other queues the task for the rest.
     assert len(callbacks) == 2
 
@@ -147,7 +146,7 @@ def test_nothing_reacts_to_a_rolled_back_change(cast, isolated, django_capture_o
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        timeline.record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
+        do_record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
         raise RuntimeError("rolled back")
     assert seen == []
     assert not cast.conversation_a.events.filter(kind="priority_changed").exists()
@@ -162,7 +161,7 @@ def test_events_without_reactions_queue_nothing(cast, isolated, django_capture_o
 def test_imports_trigger_no_reactions(cast, isolated, django_capture_on_commit_callbacks):
     events.reaction(stream="conversation")(lambda event: pytest.fail("reacted to an import"))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        timeline.record_many([(cast.conversation_a, "status_changed", Actor.system(), None, {})])
+        import_timeline([(cast.conversation_a, "status_changed", Actor.system(), None, {})])
     assert callbacks == []
 
 
@@ -173,12 +172,12 @@ def test_writing_an_undefined_kind_fails():
 
 def test_unknown_kinds_never_reach_the_database(cast):
     with pytest.raises(events.UnknownEventKind):
-        timeline.record(cast.conversation_a, "exploded", Actor.system())
+        do_record(cast.conversation_a, "exploded", Actor.system())
     assert not ConversationEvent.objects.filter(kind="exploded").exists()
 
 
 def test_two_apps_cannot_define_the_same_kind(monkeypatch):
-    monkeypatch.setattr(events, "_kinds", dict(events._kinds))
+    monkeypatch.setattr(event_kinds, "_kinds", dict(event_kinds._kinds))
     with pytest.raises(ImproperlyConfigured, match="defined by conversations and by sla"):
         events.define("conversation", "assigned", "Assigned", app="sla")
     again = events.define("conversation", "assigned", "Assigned", app="conversations")
@@ -197,7 +196,7 @@ def test_every_kind_belongs_to_a_stream_with_a_model():
 
 
 def test_a_new_event_kind_needs_no_migration(monkeypatch):
-    monkeypatch.setattr(events, "_kinds", dict(events._kinds))
+    monkeypatch.setattr(event_kinds, "_kinds", dict(event_kinds._kinds))
     events.define("conversation", "survey_answered", "Survey answered", app="feedback")
     events.define("return", "label_printed", "Label printed", app="returns")
     out = StringIO()
@@ -206,6 +205,6 @@ def test_a_new_event_kind_needs_no_migration(monkeypatch):
 
 
 def test_event_labels_come_from_the_registry(cast):
-    event = timeline.record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
+    event = do_record(cast.conversation_a, "priority_changed", Actor.system(), new="high")
     assert event.kind_label == "Priority changed"
     assert events.label_of("conversation", "no_such_kind") == "no_such_kind"

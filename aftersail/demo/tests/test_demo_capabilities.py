@@ -28,7 +28,7 @@ def test_supervisor_pages_show_demo_figures(demo, login):
         coverage = client.get(reverse("desk:sla-coverage"))
         reports = client.get(reverse("desk:sla-reports"), {"by": "market"})
         returns = client.get(reverse("returns_desk:list"))
-        shipping = client.get(reverse("shipping:report"))
+        shipping = client.get(reverse("shipping_desk:report"))
     assert [r.status_code for r in (coverage, reports, returns, shipping)] == [200] * 4
     assert len(coverage.context["markets"]) >= 10, "one heat map per market with history"
     assert reports.context["rows"], "the demo's conversations give SLA figures"

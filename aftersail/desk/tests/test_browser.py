@@ -4,7 +4,7 @@ German variant of a macro, and sees the stored reply in the thread."""
 import pytest
 
 from aftersail.conversations.models import Message
-from aftersail.macros.loader import load_library
+from aftersail.macros.actions import load_library
 from aftersail.testing import factories as f
 from aftersail.testing.browser import chromium_page
 

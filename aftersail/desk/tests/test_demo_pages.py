@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from aftersail.accounts.models import User
-from aftersail.conversations.visibility import visible_conversations
+from aftersail.conversations.selectors import visible_conversations
 from aftersail.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db

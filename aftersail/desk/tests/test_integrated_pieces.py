@@ -23,6 +23,6 @@ def test_customer_360_shows_returns_and_the_nav_leads_to_returns(cast, login):
     body = agent_page.content.decode()
     assert 'id="customer-returns"' in body
     assert reverse("returns_desk:list") in body
-    assert reverse("shipping:report") not in body, "the shipping report is for supervisors"
+    assert reverse("shipping_desk:report") not in body, "the shipping report is for supervisors"
     supervisor_page = login(cast.supervisor_a.user).get(reverse("desk:inbox"))
-    assert reverse("shipping:report") in supervisor_page.content.decode()
+    assert reverse("shipping_desk:report") in supervisor_page.content.decode()

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from aftersail.accounts.actors import Actor
 from aftersail.conversations.actions import do_agent_message, do_change_tags
-from aftersail.macros.loader import load_library
+from aftersail.macros.actions import load_library
 from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from aftersail.conversations.models import Message
-from aftersail.macros.loader import load_library
+from aftersail.macros.actions import load_library
 from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db

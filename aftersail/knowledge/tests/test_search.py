@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from aftersail.knowledge import search_articles
-from aftersail.knowledge.demo_articles import load_demo_articles
+from aftersail.demo.articles import load_demo_articles
 from aftersail.knowledge.models import Article, ArticleVersion
 from aftersail.knowledge.search import prepare_text, query_terms
+from aftersail.knowledge.selectors import search_articles, search_for_assistant
 from aftersail.knowledge.services import do_publish, do_save_version, do_unpublish
 from aftersail.testing import factories as f
 
@@ -104,8 +104,6 @@ def test_japanese_is_indexed_as_bigrams() -> None:
 
 
 def test_the_assistants_hook_returns_titles_and_links(store) -> None:  # type: ignore[no-untyped-def]
-    from aftersail.knowledge.assistant import search_for_assistant
-
     (first, *_rest) = search_for_assistant("Zoll bezahlen", "de-AT", store)
     assert first.title == "Fallen Zölle oder Einfuhrumsatzsteuer an?"
     assert first.url == "http://127.0.0.1:8000/help/customs-duties/?lang=de"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from aftersail.knowledge.demo_articles import load_demo_articles
+from aftersail.demo.articles import load_demo_articles
 from aftersail.knowledge.models import Article, ArticleFeedback
 from aftersail.knowledge.services import FEEDBACK_LIMIT, do_save_version
 

@@ -16,7 +16,7 @@ from aftersail.customers.models import CustomerIdentity
 from aftersail.mail import imap
 from aftersail.mail.models import InboundEmail, Mailbox, Security
 from aftersail.mail.tasks import enqueue_processing
-from aftersail.messaging.delivery import deliver
+from aftersail.messaging.actions import deliver
 from aftersail.testing import factories as f
 from aftersail.testing.mailservers import (
     Dovecot,

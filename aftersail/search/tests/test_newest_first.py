@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Conversation, Message
-from aftersail.conversations.visibility import visible_conversation_q
+from aftersail.conversations.selectors import visible_conversation_q
 from aftersail.search import fulltext
 from aftersail.search.indexing import rebuild_index
 from aftersail.search.models import DocumentKind, SearchDocument

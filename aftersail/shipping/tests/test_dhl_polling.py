@@ -126,5 +126,5 @@ def test_a_dhl_webhook_is_refused(shop):
     from django.urls import reverse
 
     account = shop.account("dhl", api_key=KEY)
-    url = reverse("shipping:webhook", args=["dhl", account.public_id])
+    url = reverse("shipping_hooks:webhook", args=["dhl", account.public_id])
     assert Client().post(url, b"{}", content_type="application/json").status_code == 401

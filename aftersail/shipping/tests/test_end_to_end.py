@@ -24,7 +24,7 @@ def _at(moment: str) -> datetime:
 
 def test_label_to_delivered_with_a_delay(shop, django_capture_on_commit_callbacks):
     account = shop.account("aftership")
-    url = reverse("shipping:webhook", args=["aftership", account.public_id])
+    url = reverse("shipping_hooks:webhook", args=["aftership", account.public_id])
     number = shop.shipment.tracking_number
     seen = []
 

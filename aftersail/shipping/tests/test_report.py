@@ -26,7 +26,7 @@ def test_report_permissions(cast, login, who, status):
     user = {"customer": cast.customer_user, "anonymous": None}.get(who)
     if who not in ("customer", "anonymous"):
         user = getattr(cast, who).user
-    response = login(user).get(reverse("shipping:report"))
+    response = login(user).get(reverse("shipping_desk:report"))
     assert response.status_code == status
     if status == 302:
         assert response["Location"].startswith(reverse("desk:login"))
@@ -48,7 +48,7 @@ def test_report_counts_wismo_share_and_notifications_per_status(frozen_clock, ca
             shipment=shipment, status=status, state=state, send_after=now
         )
     frozen_clock.shift(60)  # the report covers the days up to now, excluding now
-    response = login(cast.supervisor_a.user).get(reverse("shipping:report"))
+    response = login(cast.supervisor_a.user).get(reverse("shipping_desk:report"))
     report = response.context["report"]
     # The cast: "Paket fehlt" (where is my order), "Refund please", "Invoice copy".
     assert (report.wismo, report.conversations) == (1, 3)

@@ -64,7 +64,7 @@ def _post(
     shop, provider: str, body: bytes, headers: dict[str, str], django_capture_on_commit_callbacks
 ):
     account = shop.account(provider)
-    url = reverse("shipping:webhook", args=[provider, account.public_id])
+    url = reverse("shipping_hooks:webhook", args=[provider, account.public_id])
     with django_capture_on_commit_callbacks(execute=True):
         return Client().post(url, body, content_type="application/json", **headers), account
 
@@ -130,7 +130,7 @@ def test_bad_signature_is_rejected_logged_and_nothing_else_stored(
 def test_duplicate_delivery_adds_nothing(shop, provider, django_capture_on_commit_callbacks):
     body = _journey(provider, [0, 1])
     account = shop.account(provider)
-    url = reverse("shipping:webhook", args=[provider, account.public_id])
+    url = reverse("shipping_hooks:webhook", args=[provider, account.public_id])
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
             response = Client().post(
@@ -146,7 +146,7 @@ def test_duplicate_delivery_adds_nothing(shop, provider, django_capture_on_commi
 @time_machine.travel(NOW, tick=False)
 def test_out_of_order_events_take_their_place(shop, provider, django_capture_on_commit_callbacks):
     account = shop.account(provider)
-    url = reverse("shipping:webhook", args=[provider, account.public_id])
+    url = reverse("shipping_hooks:webhook", args=[provider, account.public_id])
     for steps in ([2], [0], [1]):  # delivered first, then the older scans
         body = _journey(provider, steps)
         with django_capture_on_commit_callbacks(execute=True):
@@ -206,14 +206,16 @@ def test_unknown_account_or_wrong_provider_is_404(shop):
     client = Client()
     assert (
         client.post(
-            reverse("shipping:webhook", args=["easypost", account.public_id]),
+            reverse("shipping_hooks:webhook", args=["easypost", account.public_id]),
             b"{}",
             content_type="application/json",
         ).status_code
         == 404
     )
     assert (
-        client.get(reverse("shipping:webhook", args=["aftership", account.public_id])).status_code
+        client.get(
+            reverse("shipping_hooks:webhook", args=["aftership", account.public_id])
+        ).status_code
         == 405
     )
     assert RawTrackingPayload.objects.count() == 0

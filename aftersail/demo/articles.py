@@ -14,6 +14,10 @@ Delivery times are the demo merchant's own promises, not carrier facts.
 
 from __future__ import annotations
 
+from aftersail.commerce.models import Store
+from aftersail.knowledge.actions import do_save_version
+from aftersail.knowledge.models import Article, ArticleCategory
+
 CATEGORIES: dict[str, dict[str, str]] = {
     "shipping": {"en": "Shipping and delivery", "de": "Versand und Lieferung",
                  "fr": "Expédition et livraison", "es": "Envíos y entregas",
@@ -192,12 +196,9 @@ ARTICLES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
 }  # fmt: skip
 
 
-def load_demo_articles(store) -> int:  # type: ignore[no-untyped-def]
+def load_demo_articles(store: Store) -> int:
     """Creates the demo categories and published articles for ``store``; returns the count
     of article versions. Does nothing for articles that exist already."""
-    from aftersail.knowledge.models import Article, ArticleCategory
-    from aftersail.knowledge.services import do_save_version
-
     categories = {}
     for position, (slug, titles) in enumerate(CATEGORIES.items()):
         categories[slug], _ = ArticleCategory.objects.get_or_create(

@@ -13,7 +13,7 @@ from aftersail.returns.models import ReturnDestination, ReturnItem, ReturnPolicy
 from aftersail.returns.policies import policy_for
 
 if TYPE_CHECKING:
-    from aftersail.demo.loader import DemoContext
+    from aftersail.demo.context import DemoContext
     from aftersail.demo.orders import DemoOrder
 
 EUROPE = ["DE", "AT", "FR", "ES", "PL", "IT", "NL", "SE", "CH", "NO"]

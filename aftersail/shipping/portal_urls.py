@@ -5,9 +5,7 @@ from aftersail.shipping import views
 app_name = "shipping"
 
 urlpatterns = [
-    path("hooks/tracking/<str:provider>/<uuid:account>/", views.webhook, name="webhook"),
     path("track/", views.track_lookup, name="track"),
     path("track/o/<str:token>/", views.track_order, name="track_order"),
     path("track/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("desk/reports/shipping/", views.report, name="report"),
 ]

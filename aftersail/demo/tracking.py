@@ -44,7 +44,7 @@ LANES = [("DE", "AT", 48), ("DE", "FR", 48), ("DE", "PL", 48), ("DE", "US", 96),
 
 def build_tracking(store: Store, now: datetime, seed: int) -> int:
     """Creates the events (returns how many); deterministic for a seed and clock."""
-    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    rng = random.Random(seed)
 
     def new_id() -> uuid.UUID:
         return uuid.UUID(int=rng.getrandbits(128), version=4)
