@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import override
@@ -28,7 +26,7 @@ from aftersail.conversations.actions import (
 )
 from aftersail.conversations.models import Channel, Conversation, Message
 from aftersail.core import ratelimit
-from aftersail.customers.models import CustomerIdentity
+from aftersail.customers.actions import CustomerError, IdentityKind, do_add_identity
 from aftersail.sla.actions import do_carry_promise_to_email
 from aftersail.sla.selectors import reply_by_values
 
@@ -158,21 +156,14 @@ def do_hand_over(session: ChatSession, *, announced: bool = False) -> None:
 @transaction.atomic
 def do_leave_email(session: ChatSession, address: str) -> None:
     """The visitor's address joins the customer and the conversation continues by email."""
-    address = address.strip().lower()[:254]
     language = session_language(session)
     try:
-        validate_email(address)
-    except ValidationError:
+        # An address someone else in the store has stays theirs: the chat continues to it,
+        # and an agent may merge the two records.
+        identity, _added = do_add_identity(session.customer, IdentityKind.EMAIL, address)
+    except CustomerError:
         raise ChatError("invalid_email") from None
-    store, customer = session.store, session.customer
-    identity = CustomerIdentity.objects.filter(
-        store=store, kind=CustomerIdentity.Kind.EMAIL, value=address
-    ).first()
-    if identity is None:
-        CustomerIdentity.objects.create(
-            store=store, customer=customer, kind=CustomerIdentity.Kind.EMAIL, value=address,
-            is_primary=not customer.identities.exists(),
-        )  # fmt: skip
+    address = identity.value
     conversation = _ensure_conversation(session, address)
     if session.state in (S.ASK_EMAIL, S.ASSISTANT):
         do_continue_on_channel(conversation, Channel.EMAIL)

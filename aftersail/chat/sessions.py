@@ -14,7 +14,7 @@ from aftersail.chat.models import ChatSession, ChatSettings
 from aftersail.commerce.models import Store
 from aftersail.core.fields import LANGUAGE_CODE_RE, known_time_zones
 from aftersail.core.localization import supported_language
-from aftersail.customers.models import Customer
+from aftersail.customers.actions import IdentityKind, find_or_create_customer
 
 TOKEN_SALT = "aftersail.chat.session"  # noqa: S105 (a namespace, not a secret)
 TOKEN_MAX_AGE = 30 * 24 * 3600  # a returning visitor resumes their chat for a month
@@ -94,13 +94,16 @@ def do_start_session(
     session = session_from_token(token, store)
     resumed = session is not None
     if session is None:
-        customer = Customer.objects.create(
-            store=store,
-            name="",
+        session = ChatSession(store=store)
+        # A new visitor is a new, anonymous customer, known by this session until they
+        # leave an email address (services.do_leave_email).
+        session.customer, _created = find_or_create_customer(
+            store,
+            IdentityKind.CHAT_SESSION,
+            session.public_id.hex,
             language=supported_language(browser_language) or browser_language,
             time_zone=browser_zone,
         )
-        session = ChatSession(store=store, customer=customer)
     session.browser_language = browser_language or session.browser_language
     session.browser_time_zone = browser_zone or session.browser_time_zone
     session.origin = normalize_origin(origin)

@@ -26,8 +26,13 @@ from aftersail.commerce.sync import (
     ShipmentData,
     do_sync_order,
 )
+from aftersail.customers.actions import (
+    CustomerError,
+    IdentityKind,
+    check_email,
+    find_or_create_customer,
+)
 from aftersail.customers.models import Customer
-from aftersail.customers.profiles import CustomerError, find_or_create_by_email
 from aftersail.shipping.models import Shipment, ShipmentStatus
 
 router = Router(tags=["orders"])
@@ -201,7 +206,10 @@ def put_order(request: HttpRequest, external_id: str, data: OrderIn) -> Reply:
         if isinstance(data.customer, UUID):
             customer = get_object_or_404(Customer, public_id=data.customer, store=store)
         else:
-            customer = find_or_create_by_email(store, data.customer.email, data.customer.name)
+            address = check_email(data.customer.email)
+            customer, _created = find_or_create_customer(
+                store, IdentityKind.EMAIL, address, name=data.customer.name or address
+            )
         order, created = do_sync_order(
             store=store, customer=customer, data=_order_data(external_id, data)
         )

@@ -8,8 +8,8 @@ from django.db import transaction
 from aftersail.accounts.actors import Actor
 from aftersail.core.errors import NotAllowed
 from aftersail.core.models import EventRecord
+from aftersail.customers.errors import CustomerError
 from aftersail.customers.models import Customer, CustomerIdentity
-from aftersail.customers.profiles import CustomerError
 
 PROFILE_FIELDS = ("name", "given_name", "language", "country", "time_zone")
 

@@ -53,11 +53,17 @@ class CustomerIdentity(TimeStampedModel):
         WHATSAPP = "whatsapp", "WhatsApp"
         MESSENGER = "messenger", "Messenger"
         INSTAGRAM = "instagram", "Instagram"
+        # Not addresses to write to; they recognize the customer when they come back.
+        SHOP_CUSTOMER = "shop_customer", "Shop customer id"  # the shop platform's id
+        CHAT_SESSION = "chat_session", "Chat session"  # the chat widget's session id
 
     store = models.ForeignKey("commerce.Store", on_delete=models.CASCADE, related_name="+")
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="identities")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    value = models.CharField(max_length=254, help_text="Normalized: lower-case email, E.164.")
+    value = models.CharField(
+        max_length=254,
+        help_text="Normalized (customers.identities): email with an ASCII domain, E.164 phone.",
+    )
     is_primary = models.BooleanField(default=False)
     undeliverable_since = models.DateTimeField(null=True, blank=True)
 

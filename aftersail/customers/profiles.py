@@ -6,18 +6,15 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from aftersail.commerce.models import Store
-from aftersail.core.errors import ActionError
+from aftersail.customers.errors import CustomerError
+from aftersail.customers.identities import normalize_email
 from aftersail.customers.models import Customer, CustomerIdentity
+from aftersail.customers.names import given_name_of
 
 EDITABLE = ("name", "given_name", "language", "country", "time_zone")
-
-
-class CustomerError(ActionError):
-    """A change the customer records do not allow."""
 
 
 @dataclass
@@ -30,12 +27,9 @@ class CustomerFields:
 
 
 def check_email(email: str) -> str:
-    email = email.strip().lower()
-    try:
-        validate_email(email)
-    except ValidationError as exc:
-        raise CustomerError(f"{email!r} is not an email address") from exc
-    return email
+    """The stored spelling of ``email`` (see ``customers.identities``); refuses what is not
+    an address."""
+    return normalize_email(email)
 
 
 def _normalize(values: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +53,7 @@ def _validate(customer: Customer) -> None:
 def do_create_customer(*, store: Store, fields: CustomerFields, email: str = "") -> Customer:
     values = _normalize(asdict(fields))
     if not values["given_name"]:
-        values["given_name"] = values["name"].split()[0] if values["name"].split() else ""
+        values["given_name"] = given_name_of(values["name"])
     customer = Customer(store=store, **values)
     _validate(customer)
     address = check_email(email) if email else ""
@@ -94,18 +88,3 @@ def do_update_customer(customer: Customer, changes: dict[str, Any]) -> None:
     _validate(customer)
     if changes:
         customer.save(update_fields=[*changes, "updated_at"])
-
-
-def find_or_create_by_email(store: Store, email: str, name: str, **extra: Any) -> Customer:
-    """The customer reachable at ``email`` in ``store``; a new one when nobody is."""
-    address = check_email(email)
-    identity = (
-        CustomerIdentity.objects.select_related("customer")
-        .filter(store=store, kind=CustomerIdentity.Kind.EMAIL, value=address)
-        .first()
-    )
-    if identity is not None:
-        return identity.customer
-    return do_create_customer(
-        store=store, email=address, fields=CustomerFields(name=name or address, **extra)
-    )

@@ -1,8 +1,9 @@
-"""Named reads of customers for other apps: their zone and wall clock, and the zones of a
-country."""
+"""Named reads of customers for other apps: who has an identity, their zone and wall clock,
+and the zones of a country."""
 
 from __future__ import annotations
 
+from aftersail.customers.by_identity import find_customer
 from aftersail.customers.local_time import (
     ZoneResolution,
     customer_local_now,
@@ -16,6 +17,7 @@ __all__ = [
     "country_zones",
     "customer_local_now",
     "customer_zone",
+    "find_customer",
     "resolve_customer_zone",
     "zone_for_address",
 ]

@@ -15,6 +15,7 @@ from typing import Any
 from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import EmailValidator
 from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +25,14 @@ from aftersail.commerce.models import Order, Store
 from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Attachment, Channel, Message
 from aftersail.core import ratelimit
-from aftersail.customers.models import Customer, CustomerIdentity
+from aftersail.customers.actions import (
+    CustomerError,
+    IdentityKind,
+    check_email,
+    find_or_create_customer,
+)
+from aftersail.customers.models import Customer
+from aftersail.customers.selectors import find_customer
 from aftersail.mail.parsing import DANGEROUS_EXTENSIONS
 
 MAX_FILES = 3
@@ -75,7 +83,12 @@ class ContactForm(forms.Form):
     website = forms.CharField(required=False, label="Website")
 
     def clean_email(self) -> str:
-        return str(self.cleaned_data["email"]).strip().lower()
+        # The spelling the customer is stored under, so the rate limit and the order check
+        # see one address however it was typed.
+        try:
+            return check_email(str(self.cleaned_data["email"]))
+        except CustomerError:
+            raise forms.ValidationError(EmailValidator.message, code="invalid") from None
 
     def clean_attachments(self) -> list[UploadedFile]:
         files: list[UploadedFile] = self.cleaned_data.get("attachments") or []
@@ -116,12 +129,7 @@ def check_contact(request: ContactRequest) -> tuple[Customer | None, Order | Non
         "contact-address", request.email, limit=PER_ADDRESS_PER_HOUR, window_seconds=3600
     ):
         raise ContactRefused(gettext("Too many messages from this address. Please try later."))
-    identity = (
-        CustomerIdentity.objects.select_related("customer")
-        .filter(store=request.store, kind=CustomerIdentity.Kind.EMAIL, value=request.email)
-        .first()
-    )
-    customer = identity.customer if identity else None
+    customer = find_customer(request.store, IdentityKind.EMAIL, request.email)
     order = None
     if request.order_number:
         order = Order.objects.filter(
@@ -141,18 +149,12 @@ def do_submit_contact(request: ContactRequest) -> Message | None:
         return None
     customer, order = check_contact(request)
     if customer is None:
-        customer = Customer.objects.create(
-            store=request.store,
-            name=request.name[:200],
-            given_name=request.name.split()[0][:100] if request.name.split() else "",
+        customer, _created = find_or_create_customer(
+            request.store,
+            IdentityKind.EMAIL,
+            request.email,
+            name=request.name,
             language=request.language,
-        )
-        CustomerIdentity.objects.create(
-            store=request.store,
-            customer=customer,
-            kind=CustomerIdentity.Kind.EMAIL,
-            value=request.email,
-            is_primary=True,
         )
     topic = dict(TOPICS).get(request.topic, TOPICS[-1][1])
     conversation = do_open_conversation(

@@ -24,7 +24,9 @@ from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import Store
 from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Attachment, Channel, Conversation, Message
-from aftersail.customers.models import Customer, CustomerIdentity
+from aftersail.customers.actions import CustomerError, IdentityKind, find_or_create_customer
+from aftersail.customers.models import Customer
+from aftersail.customers.selectors import find_customer
 from aftersail.mail import threads
 from aftersail.mail.bounces import record_bounce
 from aftersail.mail.charsets import decode_header_value
@@ -159,16 +161,17 @@ def _apply(row: InboundEmail, parsed: ParsedEmail) -> str:
             f"{parsed.from_address} sent {recent} mails within the hour before this one.",
         )
 
-    identity = (
-        CustomerIdentity.objects.select_related("customer")
-        .filter(store=store, kind=CustomerIdentity.Kind.EMAIL, value=parsed.from_address)
-        .first()
-    )
-    if identity is None and parsed.automatic:
+    try:
+        known, refusal = find_customer(store, IdentityKind.EMAIL, parsed.from_address), ""
+    except CustomerError as refused:  # an address the customers app cannot store
+        known, refusal = None, str(refused)
+    if known is None and parsed.automatic:
         return _finish(
             row, State.DROPPED, "automatic", f"Automatic mail ({parsed.automatic}) from a stranger."
         )
-    customer = identity.customer if identity else _new_customer(store, parsed)
+    if refusal:
+        return _finish(row, State.QUARANTINED, "unparseable", f"Unusable sender: {refusal}")
+    customer = known or _new_customer(store, parsed)
     conversation, how = threads.find_conversation(store, customer, parsed, row.created_at)
     if conversation is None and parsed.automatic:
         return _finish(
@@ -207,14 +210,11 @@ def _apply(row: InboundEmail, parsed: ParsedEmail) -> str:
 
 
 def _new_customer(store: Store, parsed: ParsedEmail) -> Customer:
-    name = parsed.from_name or parsed.from_address.split("@")[0]
-    customer = Customer.objects.create(store=store, name=name[:200], given_name=name.split()[0])
-    CustomerIdentity.objects.create(
-        store=store,
-        customer=customer,
-        kind=CustomerIdentity.Kind.EMAIL,
-        value=parsed.from_address,
-        is_primary=True,
+    # Found or created: a worker processing another mail of this sender may have created
+    # them since the lookup above.
+    address = parsed.from_address
+    customer, _created = find_or_create_customer(
+        store, IdentityKind.EMAIL, address, name=parsed.from_name or address.split("@")[0]
     )
     return customer
 

@@ -174,7 +174,9 @@ def parse_email(raw: bytes) -> ParsedEmail:
     return ParsedEmail(
         message_id=normalize_message_id(decode_header_value(mime.get("Message-ID"))),
         from_address=address,
-        from_name=name.strip()[:200],
+        # Bounded only against giant headers: the customers app fits the name to its field
+        # without cutting a character (an emoji, an accent) in half.
+        from_name=name.strip()[:1000],
         to=_recipients(mime),
         subject=decode_header_value(mime.get("Subject"))[:300],
         date=date,
