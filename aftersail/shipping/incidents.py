@@ -1,6 +1,7 @@
 """Delays and delivery problems the desk should know about: each opens (once per reason) a
-conversation for agents with the shipment linked; the customer's apology is the "delayed"
-or "exception" notification. Both follow the shipment's events (see ``shipping.reactions``)."""
+conversation for agents with the shipment linked, routed by the assignment app's team rules
+to the team that serves the customer's market; the customer's apology is the "delayed" or
+"exception" notification. Both follow the shipment's events (see ``shipping.reactions``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from aftersail.accounts.actors import Actor
+from aftersail.assignment.actions import do_route
 from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Message
 from aftersail.shipping import timeline
@@ -43,6 +45,10 @@ def do_mark_delayed(shipment: Shipment, reason: str, now: datetime | None = None
 
 @transaction.atomic
 def do_open_incident(shipment_id: int, reason: str) -> ShipmentIncident | None:
+    """Opens the incident's conversation once per (shipment, reason), with an internal note
+    for the agents, and has the assignment app route it by its team rules (the customer's
+    country and language): without a matching rule it keeps no team, like any conversation
+    no rule matches, and only administrators see it."""
     shipment = Shipment.objects.select_related("order__customer", "order__store").get(
         id=shipment_id
     )
@@ -62,6 +68,7 @@ def do_open_incident(shipment_id: int, reason: str) -> ShipmentIncident | None:
         subject=f"Shipment {shipment.tracking_number} ({order.number}): {reason}",
         order=order,
     )
+    do_route(conversation, actor=Actor.system())
     last_event = shipment.events.order_by("-occurred_at", "-id").first()
     note = AGENT_NOTES.get(reason, "Shipment needs attention: {reason}").format(
         estimate=shipment.estimated_delivery,

@@ -1,14 +1,92 @@
-"""The shipment's own timeline, and what follows its delays."""
+"""The shipment's own timeline, and the incident conversations its delays open: routed by
+the assignment app's team rules to the team that serves the customer's market."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+import pytest
 import time_machine
 from django.urls import reverse
 
+from aftersail.assignment.models import TeamRule
+from aftersail.conversations.models import ConversationEvent
 from aftersail.shipping.delays import scan_for_delays
 from aftersail.shipping.ingest import apply_events
 from aftersail.shipping.models import ShipmentChange, ShipmentIncident
 from aftersail.shipping.providers import ParsedEvent, parse_time
+from aftersail.testing import factories as f
+
+NOW = datetime(2026, 11, 5, 14, 30, tzinfo=UTC)
+
+
+def delayed_parcel(cast, country: str, language: str, django_capture_on_commit_callbacks):
+    """A parcel of a customer in ``country`` without a scan for 100 hours, past the store's
+    72-hour limit, found by the delay scan: returns its incident."""
+    customer = f.make_customer(
+        cast.store, name="Camille Martin", language=language, country=country
+    )
+    order = f.make_order(customer)
+    f.make_shipment(order, status="in_transit", last_event_at=NOW - timedelta(hours=100))
+    with time_machine.travel(NOW, tick=False), django_capture_on_commit_callbacks(execute=True):
+        assert scan_for_delays() == 1
+    return ShipmentIncident.objects.select_related("conversation").get(shipment__order=order)
+
+
+def inbox_ids(login, agent) -> set[int]:
+    response = login(agent.user).get(reverse("desk:inbox"))
+    assert response.status_code == 200
+    return {row["id"] for row in response.context["rows"]}
+
+
+@pytest.fixture
+def rules(cast):
+    TeamRule.objects.create(name="France", position=10, team=cast.team_b, countries=["FR"])
+    TeamRule.objects.create(name="German speakers", position=20, team=cast.team_a, languages=["de"])
+
+
+def test_a_delay_of_a_french_customer_goes_to_the_team_serving_france(
+    cast, rules, login, django_capture_on_commit_callbacks
+) -> None:
+    incident = delayed_parcel(cast, "FR", "fr", django_capture_on_commit_callbacks)
+    conversation = incident.conversation
+    assert (incident.reason, conversation.team, conversation.assignee) == (
+        "no_scan",
+        cast.team_b,
+        None,  # team B routes by hand (the default): the team's queue
+    )
+    assigned = ConversationEvent.objects.get(conversation=conversation, kind="assigned")
+    assert (assigned.actor_kind, assigned.data["team"]) == ("system", "Team B")
+    assert conversation.id in inbox_ids(login, cast.agent_b)
+    assert conversation.id not in inbox_ids(login, cast.agent_a)
+    url = reverse("desk:conversation", args=[conversation.id])
+    assert login(cast.agent_b.user).get(url).status_code == 200
+    assert login(cast.agent_a.user).get(url).status_code == 404
+
+
+def test_the_customers_language_can_choose_the_team(
+    cast, rules, login, django_capture_on_commit_callbacks
+) -> None:
+    incident = delayed_parcel(cast, "AT", "de", django_capture_on_commit_callbacks)
+    assert incident.conversation.team == cast.team_a
+    assert incident.conversation.id in inbox_ids(login, cast.agent_a)
+    assert incident.conversation.id not in inbox_ids(login, cast.agent_b)
+
+
+def test_without_a_matching_rule_only_administrators_see_the_incident(
+    cast, rules, login, django_capture_on_commit_callbacks
+) -> None:
+    incident = delayed_parcel(cast, "JP", "ja", django_capture_on_commit_callbacks)
+    conversation = incident.conversation
+    assert (conversation.team, conversation.assignee) == (None, None)
+    assert not ConversationEvent.objects.filter(conversation=conversation, kind="assigned")
+    assert conversation.id in inbox_ids(login, cast.admin)
+    for agent in (cast.agent_a, cast.agent_b, cast.supervisor_a, cast.outsourced):
+        assert conversation.id not in inbox_ids(login, agent)
+    # A catch-all rule (no conditions) gives such incidents a default team.
+    TeamRule.objects.create(name="Everyone else", position=999, team=cast.team_out)
+    later = delayed_parcel(cast, "JP", "ja", django_capture_on_commit_callbacks)
+    assert later.conversation.team == cast.team_out
 
 
 def _scan(shop, status: str, moment: str) -> None:
