@@ -57,6 +57,21 @@ def test_return_flag_maps_to_returning(shop, dhl_server):
 
 
 @time_machine.travel("2026-11-03T12:00:00Z", tick=False)
+def test_return_flag_on_the_shipment_maps_delivered_to_returned(shop, dhl_server):
+    shop.account("dhl", api_key=KEY, api_base_url=base_url(dhl_server))
+    number = shop.shipment.tracking_number
+    events = [
+        {"time": "2026-11-02T10:00:00Z", "code": "transit"},
+        {"time": "2026-11-03T09:00:00Z", "code": "delivered"},  # back at the sender
+    ]
+    dhl_server.answers[number] = (200, payloads.dhl(number, events, top_return_flag=True))
+    poll_dhl_shipments()
+    shipment = Shipment.objects.get()
+    assert (shipment.status, shipment.delivered_at) == ("returned", None)
+    assert list(shipment.events.values_list("status", flat=True)) == ["returning", "returned"]
+
+
+@time_machine.travel("2026-11-03T12:00:00Z", tick=False)
 def test_refused_key_and_server_errors_store_nothing(shop, dhl_server):
     shop.account("dhl", api_key="wrong", api_base_url=base_url(dhl_server))
     assert poll_dhl_shipments() == 1
