@@ -1,6 +1,7 @@
 """Choosing a team and an agent for a conversation.
 
-The ROUTE step of the inbound pipeline calls :func:`do_route`; agents assign by hand through
+The ROUTE step of the inbound pipeline calls :func:`do_route`, and other apps call it
+through ``assignment.actions``; agents assign by hand through
 ``conversations.actions.do_assign``, which checks who may hand a conversation where.
 """
 
@@ -98,19 +99,24 @@ def pick_agent(routing: TeamRouting, candidates: list[tuple[Agent, int]]) -> Age
 
 
 @transaction.atomic
-def do_route(conversation: Conversation, *, now: datetime | None = None) -> None:
+def do_route(
+    conversation: Conversation, *, actor: Actor | None = None, now: datetime | None = None
+) -> None:
     """Gives an unrouted conversation a team by the rules, then, when the team routes
-    automatically, an available agent. Does nothing to conversations someone already owns."""
+    automatically, an available agent. Does nothing to conversations someone already owns,
+    and leaves a conversation no rule matches without a team. The hand-over is made on
+    behalf of ``actor`` (default: the system), so ``do_assign`` checks it may be made."""
     now = now or timezone.now()
+    actor = actor or Actor.system()
     team = conversation.team or match_team(conversation)
     if team is None or conversation.assignee_id is not None:
         if team is not None and conversation.team_id is None:
-            do_assign(conversation, team=team, agent=conversation.assignee, actor=Actor.system())
+            do_assign(conversation, team=team, agent=conversation.assignee, actor=actor)
         return
     routing, _ = TeamRouting.objects.get_or_create(team=team)
     routing = TeamRouting.objects.select_for_update().get(id=routing.id)
     agent = pick_agent(routing, available_agents(team, conversation.language, now))
-    do_assign(conversation, team=team, agent=agent, actor=Actor.system())
+    do_assign(conversation, team=team, agent=agent, actor=actor)
     if agent is not None:
         routing.last_agent = agent
         routing.save(update_fields=["last_agent", "updated_at"])

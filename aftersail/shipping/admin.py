@@ -15,6 +15,7 @@ from aftersail.shipping.models import (
     NotificationSettings,
     RawTrackingPayload,
     Shipment,
+    ShipmentChange,
     ShipmentIncident,
     ShipmentItem,
     ShipmentNotification,
@@ -39,6 +40,18 @@ class TrackingEventInline(admin.TabularInline[TrackingEvent, Shipment]):
     can_delete = False
 
 
+class ShipmentChangeInline(admin.TabularInline[ShipmentChange, Shipment]):
+    """The shipment's timeline (status changes and delays), read-only like every event."""
+
+    model = ShipmentChange
+    extra = 0
+    fields = readonly_fields = ("created_at", "kind_label", "data")
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Shipment | None = None) -> bool:
+        return False
+
+
 class ImportForm(forms.Form):
     store = forms.ModelChoiceField(queryset=Store.objects.all())
     file = forms.FileField(help_text="CSV or JSON, columns as in docs/tracking.md")
@@ -51,7 +64,7 @@ class ShipmentAdmin(admin.ModelAdmin[Shipment]):
     list_filter = ["carrier", "status", "delay_reason", "is_return"]
     search_fields = ["tracking_number", "order__number"]
     raw_id_fields = ["order"]
-    inlines = [ShipmentItemInline, TrackingEventInline]
+    inlines = [ShipmentItemInline, TrackingEventInline, ShipmentChangeInline]
     change_list_template = "admin/shipping/shipment/change_list.html"
 
     def get_urls(self) -> list[URLPattern]:

@@ -1,6 +1,7 @@
 """Delays and delivery problems the desk should know about: each opens (once per reason) a
-conversation for agents with the shipment linked; the customer's apology is the "delayed"
-or "exception" notification."""
+conversation for agents with the shipment linked, routed by the assignment app's team rules
+to the team that serves the customer's market; the customer's apology is the "delayed" or
+"exception" notification. Both follow the shipment's events (see ``shipping.reactions``)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from aftersail.accounts.actors import Actor
+from aftersail.assignment.actions import do_route
 from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.conversations.models import Message
-from aftersail.core.queue import enqueue_on_commit
+from aftersail.shipping import timeline
+from aftersail.shipping.events import DELAYED
 from aftersail.shipping.models import DelayReason, Shipment, ShipmentIncident, ShipmentStatus
 from aftersail.shipping.notifications import settings_for
 
@@ -24,11 +27,11 @@ AGENT_NOTES: dict[str, str] = {
 }
 
 
+@transaction.atomic
 def do_mark_delayed(shipment: Shipment, reason: str, now: datetime | None = None) -> bool:
-    """Marks the shipment delayed (once until the delay is over); notifies and opens the
-    incident after commit. Returns whether it was newly marked."""
-    from aftersail.shipping.tasks import notify_status_change, open_shipment_incident
-
+    """Marks the shipment delayed (once until the delay is over) and publishes ``delayed``,
+    whose reactions notify the customer and open the incident. Returns whether it was newly
+    marked."""
     when = now or timezone.now()
     marked = Shipment.objects.filter(id=shipment.id, delay_reason="").update(
         delay_reason=reason, delayed_since=when, updated_at=when
@@ -36,13 +39,16 @@ def do_mark_delayed(shipment: Shipment, reason: str, now: datetime | None = None
     if not marked:
         return False
     shipment.delay_reason, shipment.delayed_since = reason, when
-    enqueue_on_commit(notify_status_change, shipment.id, ShipmentStatus.DELAYED)
-    enqueue_on_commit(open_shipment_incident, shipment.id, reason)
+    timeline.record(shipment, DELAYED, at=when, reason=reason)
     return True
 
 
 @transaction.atomic
 def do_open_incident(shipment_id: int, reason: str) -> ShipmentIncident | None:
+    """Opens the incident's conversation once per (shipment, reason), with an internal note
+    for the agents, and has the assignment app route it by its team rules (the customer's
+    country and language): without a matching rule it keeps no team, like any conversation
+    no rule matches, and only administrators see it."""
     shipment = Shipment.objects.select_related("order__customer", "order__store").get(
         id=shipment_id
     )
@@ -62,6 +68,7 @@ def do_open_incident(shipment_id: int, reason: str) -> ShipmentIncident | None:
         subject=f"Shipment {shipment.tracking_number} ({order.number}): {reason}",
         order=order,
     )
+    do_route(conversation, actor=Actor.system())
     last_event = shipment.events.order_by("-occurred_at", "-id").first()
     note = AGENT_NOTES.get(reason, "Shipment needs attention: {reason}").format(
         estimate=shipment.estimated_delivery,
@@ -82,10 +89,3 @@ def do_open_incident(shipment_id: int, reason: str) -> ShipmentIncident | None:
     incident.conversation = conversation
     incident.save(update_fields=["conversation", "updated_at"])
     return incident
-
-
-def on_status_change(shipment_id: int, status: str) -> None:
-    if status == ShipmentStatus.EXCEPTION:
-        from aftersail.shipping.tasks import open_shipment_incident
-
-        enqueue_on_commit(open_shipment_incident, shipment_id, status)

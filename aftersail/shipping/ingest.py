@@ -3,7 +3,8 @@
 Processing is order-independent: events are deduplicated by (provider, event id), an event
 that arrives late is simply inserted at its place on the timeline, and the shipment's
 status is always the status of its latest event by occurrence time. A status change is
-handed to the notifications (once per status, see ``notifications``).
+published as a ``status_changed`` event of the shipment stream (``shipping.events``), which
+the notifications and other apps follow.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from aftersail.core.queue import enqueue_on_commit
+from aftersail.shipping import timeline
+from aftersail.shipping.events import DELAY_OVER, STATUS_CHANGED
 from aftersail.shipping.models import (
     DelayReason,
     DeliveryEstimate,
@@ -165,8 +168,9 @@ def do_revise_estimate(shipment: Shipment, estimated: date, provider: str) -> No
 
 @transaction.atomic
 def refresh_status(shipment: Shipment) -> bool:
-    """Sets status, shipped/delivered/last-event times from the events; on a change, queues
-    the notification. The row lock keeps two workers from deciding the same change twice."""
+    """Sets status, shipped/delivered/last-event times from the events; on a change,
+    publishes ``status_changed`` (and ``delay_over`` when the scan ends a delay). The row
+    lock keeps two workers from deciding the same change twice."""
     locked = Shipment.objects.select_for_update().get(id=shipment.id)
     latest = locked.events.order_by("-occurred_at", "-id").first()
     if latest is None:
@@ -191,16 +195,24 @@ def refresh_status(shipment: Shipment) -> bool:
         "delivered_at": delivered,
         "updated_at": timezone.now(),
     }
-    if _delay_is_over(locked, latest):
+    delay_over = _delay_is_over(locked, latest)
+    if delay_over:
         fields.update(delay_reason="", delayed_since=None)
     Shipment.objects.filter(id=locked.id).update(**fields)
     for name, value in fields.items():
         setattr(shipment, name, value)
+    if delay_over:
+        timeline.record(locked, DELAY_OVER, reason=locked.delay_reason)
     if latest.status == old:
         return False
-    from aftersail.shipping.tasks import notify_status_change
-
-    enqueue_on_commit(notify_status_change, shipment.id, latest.status)
+    timeline.record(
+        locked,
+        STATUS_CHANGED,
+        status=latest.status,
+        previous=old,
+        occurred_at=latest.occurred_at.isoformat(),
+        provider=latest.provider,
+    )
     return True
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from aftersail.core.fields import CountryField
-from aftersail.core.models import TimeStampedModel
+from aftersail.core.models import EventRecord, TimeStampedModel
 
 
 class ShipmentStatus(models.TextChoices):
@@ -170,6 +170,23 @@ class TrackingEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.status} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class ShipmentChange(EventRecord):
+    """The shipment's own timeline (the ``shipment`` stream, kinds in ``shipping.events``):
+    its status changes and delays, which other apps follow. The carrier's scans behind them
+    are :class:`TrackingEvent`. Written only through ``core.events.publish``."""
+
+    stream = "shipment"
+    stream_related = ("shipment",)
+
+    shipment = models.ForeignKey(Shipment, on_delete=models.CASCADE, related_name="changes")
+
+    class Meta:
+        ordering = ["shipment", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.shipment_id}"
 
 
 class DeliveryEstimate(TimeStampedModel):

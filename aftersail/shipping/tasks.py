@@ -22,14 +22,19 @@ def process_tracking_payload(raw_id: int) -> None:
     process_payload(raw_id)
 
 
+# notify_status_change and open_shipment_incident are now reactions to the shipment's
+# events (shipping.reactions); these two tasks only finish what was queued before the
+# upgrade, and can go in the release after.
 @db_task()
 def notify_status_change(shipment_id: int, status: str) -> None:
-    from aftersail.shipping.incidents import on_status_change
+    from aftersail.shipping.incidents import do_open_incident
+    from aftersail.shipping.models import ShipmentStatus
     from aftersail.shipping.notifications import do_queue_notification
 
     with transaction.atomic():
         do_queue_notification(shipment_id, status)
-        on_status_change(shipment_id, status)
+    if status == ShipmentStatus.EXCEPTION:
+        do_open_incident(shipment_id, status)
 
 
 @db_task()

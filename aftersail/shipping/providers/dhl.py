@@ -4,6 +4,12 @@
 ``shipments[]`` with ``status``, ``events[]`` (``timestamp``, ``statusCode``, ``status``,
 ``description``, ``location.address``) and ``estimatedTimeOfDelivery``; a return shipment
 reports ``returnFlag: true`` (https://developer.dhl.com/api-reference/shipment-tracking).
+
+"Return" there means a parcel that could not be delivered and goes back to its sender, not a
+customer's return label, which has its own tracking number; DHL's example answer carries the
+flag on the shipment itself
+(https://support-developer.dhl.com/support/solutions/articles/47001251142 and
+https://support-developer.dhl.com/support/solutions/articles/47001251916).
 """
 
 from __future__ import annotations
@@ -70,7 +76,10 @@ class Dhl:
             when = parse_date(shipment.get("estimatedTimeOfDelivery"))
             if when:
                 parsed.estimates[number] = when
-            is_return = bool(as_dict(shipment.get("details")).get("returnFlag"))
+            is_return = bool(
+                shipment.get("returnFlag") is True
+                or as_dict(shipment.get("details")).get("returnFlag")
+            )
             for entry in as_list(shipment.get("events")):
                 event = as_dict(entry)
                 code = text(event.get("statusCode"))

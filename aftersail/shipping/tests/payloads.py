@@ -194,7 +194,12 @@ def shippo(number: str, history: list[dict[str, Any]], *, eta: str | None = None
 
 
 def dhl(
-    number: str, events: list[dict[str, Any]], *, eta: str | None = None, return_flag: bool = False
+    number: str,
+    events: list[dict[str, Any]],
+    *,
+    eta: str | None = None,
+    return_flag: bool = False,
+    top_return_flag: bool = False,
 ) -> bytes:
     # https://developer.dhl.com/api-reference/shipment-tracking (GET /track/shipments)
     shaped = [
@@ -213,10 +218,14 @@ def dhl(
         }
         for e in events
     ]
+    # The flag sits in "details" in the reference, on the shipment in DHL's support example
+    # (https://support-developer.dhl.com/support/solutions/articles/47001251916).
+    flag = {"returnFlag": True} if top_return_flag else {}
     return json.dumps(
         {
             "shipments": [
                 {
+                    **flag,
                     "id": number,
                     "service": "parcel-de",
                     "origin": {"address": {"countryCode": "DE", "addressLocality": "Leipzig"}},

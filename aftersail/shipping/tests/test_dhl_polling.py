@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 import time_machine
@@ -14,59 +11,18 @@ import time_machine
 from aftersail.shipping.models import RawTrackingPayload, Shipment, TrackingEvent
 from aftersail.shipping.polling import poll_dhl_shipments
 from aftersail.shipping.tests import payloads
-
-KEY = "dhl-key-123"
-
-
-class FakeDhl(ThreadingHTTPServer):
-    answers: dict[str, tuple[int, bytes]]
-    requests: list[tuple[str, str]]
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: FakeDhl
-
-    def do_GET(self) -> None:
-        url = urlparse(self.path)
-        number = parse_qs(url.query).get("trackingNumber", [""])[0]
-        self.server.requests.append((url.path, number))
-        if self.headers.get("DHL-API-Key") != KEY:
-            status, body = 401, b'{"status": 401, "title": "Unauthorized"}'
-        elif url.path != "/track/shipments":
-            status, body = 404, b"{}"
-        else:
-            status, body = self.server.answers.get(
-                number, (404, b'{"status": 404, "title": "No result found"}')
-            )
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+from aftersail.shipping.tests.fake_dhl import KEY, FakeDhl, base_url, running
 
 
 @pytest.fixture
 def dhl_server() -> Iterator[FakeDhl]:
-    server = FakeDhl(("127.0.0.1", 0), Handler)
-    server.answers, server.requests = {}, []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def _base(server: FakeDhl) -> str:
-    host, port = server.server_address[:2]
-    return f"http://{host}:{port}"
+    with running() as server:
+        yield server
 
 
 @time_machine.travel("2026-11-03T12:00:00Z", tick=False)
 def test_poll_stores_the_answer_and_applies_its_events(shop, dhl_server):
-    shop.account("dhl", api_key=KEY, api_base_url=_base(dhl_server))
+    shop.account("dhl", api_key=KEY, api_base_url=base_url(dhl_server))
     number = shop.shipment.tracking_number
     events = [
         {"time": "2026-11-01T08:00:00+01:00", "code": "pre-transit"},
@@ -92,7 +48,7 @@ def test_poll_stores_the_answer_and_applies_its_events(shop, dhl_server):
 
 @time_machine.travel("2026-11-03T12:00:00Z", tick=False)
 def test_return_flag_maps_to_returning(shop, dhl_server):
-    shop.account("dhl", api_key=KEY, api_base_url=_base(dhl_server))
+    shop.account("dhl", api_key=KEY, api_base_url=base_url(dhl_server))
     number = shop.shipment.tracking_number
     events = [{"time": "2026-11-02T10:00:00Z", "code": "transit"}]
     dhl_server.answers[number] = (200, payloads.dhl(number, events, return_flag=True))
@@ -101,8 +57,23 @@ def test_return_flag_maps_to_returning(shop, dhl_server):
 
 
 @time_machine.travel("2026-11-03T12:00:00Z", tick=False)
+def test_return_flag_on_the_shipment_maps_delivered_to_returned(shop, dhl_server):
+    shop.account("dhl", api_key=KEY, api_base_url=base_url(dhl_server))
+    number = shop.shipment.tracking_number
+    events = [
+        {"time": "2026-11-02T10:00:00Z", "code": "transit"},
+        {"time": "2026-11-03T09:00:00Z", "code": "delivered"},  # back at the sender
+    ]
+    dhl_server.answers[number] = (200, payloads.dhl(number, events, top_return_flag=True))
+    poll_dhl_shipments()
+    shipment = Shipment.objects.get()
+    assert (shipment.status, shipment.delivered_at) == ("returned", None)
+    assert list(shipment.events.values_list("status", flat=True)) == ["returning", "returned"]
+
+
+@time_machine.travel("2026-11-03T12:00:00Z", tick=False)
 def test_refused_key_and_server_errors_store_nothing(shop, dhl_server):
-    shop.account("dhl", api_key="wrong", api_base_url=_base(dhl_server))
+    shop.account("dhl", api_key="wrong", api_base_url=base_url(dhl_server))
     assert poll_dhl_shipments() == 1
     assert RawTrackingPayload.objects.count() == 0
     assert Shipment.objects.get().status == "no_info"
@@ -110,7 +81,7 @@ def test_refused_key_and_server_errors_store_nothing(shop, dhl_server):
 
 @time_machine.travel("2026-11-03T12:00:00Z", tick=False)
 def test_unparseable_answer_is_quarantined(shop, dhl_server):
-    shop.account("dhl", api_key=KEY, api_base_url=_base(dhl_server))
+    shop.account("dhl", api_key=KEY, api_base_url=base_url(dhl_server))
     number = shop.shipment.tracking_number
     body = json.dumps(
         {"shipments": [{"id": number, "events": [{"timestamp": "soon", "statusCode": "transit"}]}]}
