@@ -15,6 +15,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from huey.contrib.djhuey import db_task
 
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.shipping import timeline
@@ -64,8 +65,6 @@ def do_receive(
         error="" if valid else "bad or missing signature",
     )
     if valid:
-        from aftersail.shipping.tasks import process_tracking_payload
-
         enqueue_on_commit(process_tracking_payload, raw.id)
     else:
         log.warning("refused %s webhook %s: bad signature", account.provider, raw.public_id)
@@ -98,6 +97,11 @@ def process_payload(raw_id: int) -> None:
     except Exception as error:  # one bad payload must never stop the worker
         log.exception("tracking payload %s failed", raw.public_id)
         _quarantine(raw, f"unexpected error: {error}")
+
+
+@db_task()
+def process_tracking_payload(raw_id: int) -> None:
+    process_payload(raw_id)
 
 
 def _quarantine(raw: RawTrackingPayload, reason: str) -> None:

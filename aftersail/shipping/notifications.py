@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from babel.dates import format_date
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from huey.contrib.djhuey import db_task
 
 from aftersail.core.localization import speaking_to, zone_or_utc
 from aftersail.core.queue import enqueue_on_commit
@@ -94,8 +95,6 @@ def do_queue_notification(shipment_id: int, status: str) -> ShipmentNotification
     except IntegrityError:
         return None  # already notified for this status
     if not skip and send_after <= now:
-        from aftersail.shipping.tasks import send_shipment_notification
-
         enqueue_on_commit(send_shipment_notification, notification.id)
     return notification
 
@@ -130,6 +129,11 @@ def send_notification(notification_id: int) -> bool:
         return False
     _finish(notification, N.SENT, language=language, message_id=message_id, sent_at=now)
     return True
+
+
+@db_task()
+def send_shipment_notification(notification_id: int) -> None:
+    send_notification(notification_id)
 
 
 def _superseded(status: str, shipment: Shipment) -> bool:

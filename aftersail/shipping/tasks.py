@@ -1,4 +1,9 @@
-"""Background work of the shipping app; every task is idempotent."""
+"""Periodic and legacy background work of the shipping app; every task is idempotent.
+
+The tasks that follow a single change live beside it (``ingest.process_tracking_payload``,
+``notifications.send_shipment_notification``); the customer's notification and the incident
+conversation are reactions to the shipment's events (``shipping.reactions``).
+"""
 
 from __future__ import annotations
 
@@ -10,27 +15,26 @@ from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from aftersail.shipping.models import RawTrackingPayload, ShipmentNotification
+from aftersail.shipping.delays import scan_for_delays
+from aftersail.shipping.incidents import do_open_incident
+from aftersail.shipping.ingest import process_payload
+from aftersail.shipping.models import RawTrackingPayload, ShipmentNotification, ShipmentStatus
+from aftersail.shipping.notifications import do_queue_notification, send_notification
+from aftersail.shipping.polling import poll_dhl_shipments
 
 log = logging.getLogger(__name__)
 
 
+# These three tasks only finish what was queued under their old names before the upgrade
+# (the work now happens in ingest, notifications and shipping.reactions); they can go in
+# the release after.
 @db_task()
 def process_tracking_payload(raw_id: int) -> None:
-    from aftersail.shipping.ingest import process_payload
-
     process_payload(raw_id)
 
 
-# notify_status_change and open_shipment_incident are now reactions to the shipment's
-# events (shipping.reactions); these two tasks only finish what was queued before the
-# upgrade, and can go in the release after.
 @db_task()
 def notify_status_change(shipment_id: int, status: str) -> None:
-    from aftersail.shipping.incidents import do_open_incident
-    from aftersail.shipping.models import ShipmentStatus
-    from aftersail.shipping.notifications import do_queue_notification
-
     with transaction.atomic():
         do_queue_notification(shipment_id, status)
     if status == ShipmentStatus.EXCEPTION:
@@ -39,22 +43,16 @@ def notify_status_change(shipment_id: int, status: str) -> None:
 
 @db_task()
 def send_shipment_notification(notification_id: int) -> None:
-    from aftersail.shipping.notifications import send_notification
-
     send_notification(notification_id)
 
 
 @db_task()
 def open_shipment_incident(shipment_id: int, reason: str) -> None:
-    from aftersail.shipping.incidents import do_open_incident
-
     do_open_incident(shipment_id, reason)
 
 
 def send_due_notifications() -> int:
     """Sends every held notification whose quiet hours are over; returns how many went."""
-    from aftersail.shipping.notifications import send_notification
-
     due = ShipmentNotification.objects.filter(
         state=ShipmentNotification.State.HELD, send_after__lte=timezone.now()
     ).values_list("id", flat=True)
@@ -63,8 +61,6 @@ def send_due_notifications() -> int:
 
 def reprocess_received_payloads() -> int:
     """Re-runs payloads a crashed worker left unprocessed (older than a minute)."""
-    from aftersail.shipping.ingest import process_payload
-
     cutoff = timezone.now() - timedelta(minutes=1)
     stuck = RawTrackingPayload.objects.filter(
         state=RawTrackingPayload.State.RECEIVED, created_at__lt=cutoff
@@ -81,8 +77,6 @@ def send_held_notifications() -> None:
 
 @db_periodic_task(crontab(minute="7"))
 def detect_delays() -> None:
-    from aftersail.shipping.delays import scan_for_delays
-
     scan_for_delays()
 
 
@@ -93,6 +87,4 @@ def reconcile_tracking_payloads() -> None:
 
 @db_periodic_task(crontab(minute="*/30"))
 def poll_dhl() -> None:
-    from aftersail.shipping.polling import poll_dhl_shipments
-
     poll_dhl_shipments()

@@ -81,7 +81,7 @@ def webhook(cast, django_capture_on_commit_callbacks):
     account = TrackingAccount.objects.create(
         store=cast.store, provider="aftership", webhook_secret="s3cret"
     )
-    url = reverse("shipping:webhook", args=["aftership", account.public_id])
+    url = reverse("shipping_hooks:webhook", args=["aftership", account.public_id])
     sent: list[str] = []
 
     def post(now: str, number: str, checkpoints: list[dict[str, str]]) -> int:

@@ -20,7 +20,7 @@ import httpx
 
 from aftersail.shipping.models import Provider, TrackingAccount
 from aftersail.shipping.models import ShipmentStatus as S
-from aftersail.shipping.providers import (
+from aftersail.shipping.providers.base import (
     Parsed,
     ParsedEvent,
     PayloadError,

@@ -16,7 +16,7 @@ import unicodedata
 from datetime import datetime
 
 from aftersail.shipping.models import Provider, TrackingAccount
-from aftersail.shipping.providers import (
+from aftersail.shipping.providers.base import (
     Parsed,
     ParsedEvent,
     PayloadError,

@@ -10,7 +10,13 @@ import io
 import json
 
 from aftersail.shipping.models import ShipmentStatus
-from aftersail.shipping.providers import Parsed, ParsedEvent, PayloadError, parse_date, parse_time
+from aftersail.shipping.providers.base import (
+    Parsed,
+    ParsedEvent,
+    PayloadError,
+    parse_date,
+    parse_time,
+)
 
 MAX_ROWS = 200_000
 

@@ -14,7 +14,7 @@ import hmac
 from datetime import datetime
 
 from aftersail.shipping.models import Provider, TrackingAccount
-from aftersail.shipping.providers import (
+from aftersail.shipping.providers.base import (
     Parsed,
     ParsedEvent,
     PayloadError,
