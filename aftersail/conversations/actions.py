@@ -52,6 +52,7 @@ from aftersail.conversations.services import (
     do_change_priority,
     do_change_status,
     do_open_conversation,
+    team_for_assignee,
 )
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "finish_delivery",
     "fix_external_id",
     "normalize_tag",
+    "team_for_assignee",
     "wake_due_conversations",
 ]
 

@@ -83,7 +83,8 @@ def check_assign(
     agents within their own teams and to colleagues of those teams; supervisors to any
     team (and to colleagues of their teams); admins anywhere; team-bound API keys within
     their teams. Only supervisors, admins and store-wide keys take a conversation out of
-    its team."""
+    its team, and only they move one out of a team that is not the agent's own (one an
+    agent sees because it is assigned to them personally)."""
     if agent is not None and team is not None and not agent.teams.filter(id=team.id).exists():
         raise ConversationError(f"{agent} is not a member of {team}")
     if actor.is_trusted:
@@ -93,7 +94,10 @@ def check_assign(
     if agent is not None and not agent.user.is_active:
         raise ConversationError("that agent's login is disabled")
     check_may_change(actor, conversation)
-    leaves_team = team is None and conversation.team_id is not None
+    moves_out = conversation.team_id is not None and conversation.team_id != (
+        team.id if team else None
+    )
+    leaves_team = moves_out and team is None
     if actor.agent is not None:
         me = actor.agent
         if me.is_admin:
@@ -101,6 +105,10 @@ def check_assign(
         if leaves_team and not me.is_supervisor:
             raise ConversationNotAllowed(
                 "only supervisors and admins take a conversation out of its team"
+            )
+        if moves_out and not me.is_supervisor and not _is_member(me, conversation.team_id):
+            raise ConversationNotAllowed(
+                "only supervisors and admins move a conversation out of another team"
             )
         if team is not None and not assignable_teams(me).filter(id=team.id).exists():
             raise ConversationNotAllowed("you can hand conversations only to your own teams")
@@ -113,3 +121,7 @@ def check_assign(
             raise ConversationNotAllowed("this API key cannot take a conversation out of its team")
         if team is not None and team.id not in grant.team_ids:
             raise ConversationNotAllowed("this API key hands conversations only to its own teams")
+
+
+def _is_member(agent: Agent, team_id: int | None) -> bool:
+    return team_id is not None and agent.teams.filter(id=team_id).exists()
