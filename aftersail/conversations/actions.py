@@ -42,6 +42,7 @@ from aftersail.conversations.permissions import (
     ConversationNotAllowed,
     check_assign,
     check_may_change,
+    check_may_move,
     check_may_open,
 )
 from aftersail.conversations.replies import Upload, do_agent_message
@@ -62,6 +63,7 @@ __all__ = [
     "Upload",
     "check_assign",
     "check_may_change",
+    "check_may_move",
     "check_may_open",
     "claim_delivery",
     "do_add_message",

@@ -79,12 +79,9 @@ def check_may_open(actor: Actor, store: Store, team: Team | None) -> None:
 def check_assign(
     actor: Actor, conversation: Conversation, team: Team | None, agent: Agent | None
 ) -> None:
-    """The state rules for any assignment, then who may hand the conversation where:
-    agents within their own teams and to colleagues of those teams; supervisors to any
-    team (and to colleagues of their teams); admins anywhere; team-bound API keys within
-    their teams. Only supervisors, admins and store-wide keys take a conversation out of
-    its team, and only they move one out of a team that is not the agent's own (one an
-    agent sees because it is assigned to them personally)."""
+    """The state rules for any assignment, then who may hand the conversation where: to
+    which team (:func:`check_may_move`), and to which agent: agents and supervisors to
+    colleagues of their own teams, admins and API keys to anyone in the team."""
     if agent is not None and team is not None and not agent.teams.filter(id=team.id).exists():
         raise ConversationError(f"{agent} is not a member of {team}")
     if actor.is_trusted:
@@ -93,6 +90,23 @@ def check_assign(
         raise ConversationError("choose the team of the agent")
     if agent is not None and not agent.user.is_active:
         raise ConversationError("that agent's login is disabled")
+    check_may_move(actor, conversation, team)
+    me = actor.agent
+    if me is None or me.is_admin or agent is None:
+        return
+    if not assignable_agents(me).filter(id=agent.id).exists():
+        raise ConversationNotAllowed("you can hand conversations only to your teams' agents")
+
+
+def check_may_move(actor: Actor, conversation: Conversation, team: Team | None) -> None:
+    """Whether ``actor`` may leave ``conversation`` (or what it holds: merging moves the
+    messages) with ``team``: agents within their own teams; supervisors to any team;
+    admins anywhere; team-bound API keys within their teams. Only supervisors, admins and
+    store-wide keys take a conversation out of its team, and only they move one out of a
+    team that is not the agent's own (one an agent sees because it is assigned to them
+    personally)."""
+    if actor.is_trusted:
+        return
     check_may_change(actor, conversation)
     moves_out = conversation.team_id is not None and conversation.team_id != (
         team.id if team else None
@@ -112,8 +126,6 @@ def check_assign(
             )
         if team is not None and not assignable_teams(me).filter(id=team.id).exists():
             raise ConversationNotAllowed("you can hand conversations only to your own teams")
-        if agent is not None and not assignable_agents(me).filter(id=agent.id).exists():
-            raise ConversationNotAllowed("you can hand conversations only to your teams' agents")
         return
     grant = actor.grant
     if grant is not None and grant.team_ids is not None:

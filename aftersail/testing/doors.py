@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.messages import constants as message_levels
@@ -82,6 +82,20 @@ def rehearse(change: Callable[[], Outcome]) -> Outcome:
         outcome = change()
         transaction.set_rollback(True)
     return outcome
+
+
+def chain(*steps: Callable[[], Outcome]) -> Outcome:
+    """Several requests as one change: stops at the first that is not allowed; the kinds
+    are those of every step taken."""
+    kinds: tuple[str, ...] = ()
+    outcome = None
+    for step in steps:
+        outcome = step()
+        kinds += outcome.kinds
+        if outcome.decision != ALLOWED:
+            break
+    assert outcome is not None
+    return replace(outcome, kinds=kinds)
 
 
 class Door:
