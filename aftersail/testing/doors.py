@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.messages import constants as message_levels
 from django.contrib.messages import get_messages
@@ -22,6 +22,8 @@ from django.test import Client
 
 from aftersail.accounts.models import Agent
 from aftersail.conversations.models import Conversation, ConversationEvent
+
+T = TypeVar("T")
 
 # What a door decided. The desk shows every refusal as an error message on the page it
 # redirects to, so it cannot tell FORBIDDEN from INVALID by its status code; the API can.
@@ -75,7 +77,7 @@ def state_of(conversation_id: int) -> State:
     )
 
 
-def rehearse(change: Callable[[], Outcome]) -> Outcome:
+def rehearse(change: Callable[[], T]) -> T:
     """Runs ``change`` and undoes everything it wrote, so the next door starts from the
     same state."""
     with transaction.atomic():
