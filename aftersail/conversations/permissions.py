@@ -99,12 +99,12 @@ def check_assign(
 
 
 def check_may_move(actor: Actor, conversation: Conversation, team: Team | None) -> None:
-    """Whether ``actor`` may leave ``conversation`` (or what it holds: merging moves the
-    messages) with ``team``: agents within their own teams; supervisors to any team;
-    admins anywhere; team-bound API keys within their teams. Only supervisors, admins and
-    store-wide keys take a conversation out of its team, and only they move one out of a
-    team that is not the agent's own (one an agent sees because it is assigned to them
-    personally)."""
+    """Whether ``actor`` may move ``conversation`` (or, for a merge, its messages) to
+    ``team``, which may be the team it is in: agents within their own teams; supervisors
+    to any team; admins anywhere; team-bound API keys within their teams. Only supervisors,
+    admins and store-wide keys take a conversation out of its team, and only they move one
+    out of a team that is not the agent's own (one an agent sees because it is assigned to
+    them personally)."""
     if actor.is_trusted:
         return
     check_may_change(actor, conversation)
