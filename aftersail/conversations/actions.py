@@ -44,6 +44,7 @@ from aftersail.conversations.permissions import (
     ConversationNotAllowed,
     check_assign,
     check_may_change,
+    check_may_move,
     check_may_open,
 )
 from aftersail.conversations.replies import Upload, do_agent_message
@@ -54,6 +55,7 @@ from aftersail.conversations.services import (
     do_change_priority,
     do_change_status,
     do_open_conversation,
+    team_for_assignee,
 )
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "Upload",
     "check_assign",
     "check_may_change",
+    "check_may_move",
     "check_may_open",
     "claim_delivery",
     "do_add_message",
@@ -90,6 +93,7 @@ __all__ = [
     "fix_external_id",
     "import_timeline",
     "normalize_tag",
+    "team_for_assignee",
     "wake_due_conversations",
 ]
 

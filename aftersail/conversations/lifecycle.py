@@ -24,7 +24,11 @@ from aftersail.conversations.models import (
     Status,
     Tag,
 )
-from aftersail.conversations.permissions import ConversationError, check_may_change
+from aftersail.conversations.permissions import (
+    ConversationError,
+    check_may_change,
+    check_may_move,
+)
 from aftersail.conversations.services import do_open_conversation
 
 TAG_PATTERN = re.compile(r"^[\w][\w.-]{0,49}$")
@@ -150,8 +154,12 @@ def wake_due_conversations(now: datetime | None = None) -> int:
 
 
 def check_merge(source: Conversation, target: Conversation, actor: Actor) -> None:
+    """Both must be the actor's to change; and as the messages move to the target's team,
+    the actor must be allowed to hand the source there."""
     check_may_change(actor, source)
     check_may_change(actor, target)
+    if source.team_id != target.team_id:
+        check_may_move(actor, source, target.team)
     if source.id == target.id:
         raise ConversationError("a conversation cannot be merged into itself")
     if source.customer_id != target.customer_id:

@@ -79,11 +79,9 @@ def check_may_open(actor: Actor, store: Store, team: Team | None) -> None:
 def check_assign(
     actor: Actor, conversation: Conversation, team: Team | None, agent: Agent | None
 ) -> None:
-    """The state rules for any assignment, then who may hand the conversation where:
-    agents within their own teams and to colleagues of those teams; supervisors to any
-    team (and to colleagues of their teams); admins anywhere; team-bound API keys within
-    their teams. Only supervisors, admins and store-wide keys take a conversation out of
-    its team."""
+    """The state rules for any assignment, then who may hand the conversation where: to
+    which team (:func:`check_may_move`), and to which agent: agents and supervisors to
+    colleagues of their own teams, admins and API keys to anyone in the team."""
     if agent is not None and team is not None and not agent.teams.filter(id=team.id).exists():
         raise ConversationError(f"{agent} is not a member of {team}")
     if actor.is_trusted:
@@ -92,8 +90,28 @@ def check_assign(
         raise ConversationError("choose the team of the agent")
     if agent is not None and not agent.user.is_active:
         raise ConversationError("that agent's login is disabled")
+    check_may_move(actor, conversation, team)
+    me = actor.agent
+    if me is None or me.is_admin or agent is None:
+        return
+    if not assignable_agents(me).filter(id=agent.id).exists():
+        raise ConversationNotAllowed("you can hand conversations only to your teams' agents")
+
+
+def check_may_move(actor: Actor, conversation: Conversation, team: Team | None) -> None:
+    """Whether ``actor`` may move ``conversation`` (or, for a merge, its messages) to
+    ``team``, which may be the team it is in: agents within their own teams; supervisors
+    to any team; admins anywhere; team-bound API keys within their teams. Only supervisors,
+    admins and store-wide keys take a conversation out of its team, and only they move one
+    out of a team that is not the agent's own (one an agent sees because it is assigned to
+    them personally)."""
+    if actor.is_trusted:
+        return
     check_may_change(actor, conversation)
-    leaves_team = team is None and conversation.team_id is not None
+    moves_out = conversation.team_id is not None and conversation.team_id != (
+        team.id if team else None
+    )
+    leaves_team = moves_out and team is None
     if actor.agent is not None:
         me = actor.agent
         if me.is_admin:
@@ -102,10 +120,12 @@ def check_assign(
             raise ConversationNotAllowed(
                 "only supervisors and admins take a conversation out of its team"
             )
+        if moves_out and not me.is_supervisor and not _is_member(me, conversation.team_id):
+            raise ConversationNotAllowed(
+                "only supervisors and admins move a conversation out of another team"
+            )
         if team is not None and not assignable_teams(me).filter(id=team.id).exists():
             raise ConversationNotAllowed("you can hand conversations only to your own teams")
-        if agent is not None and not assignable_agents(me).filter(id=agent.id).exists():
-            raise ConversationNotAllowed("you can hand conversations only to your teams' agents")
         return
     grant = actor.grant
     if grant is not None and grant.team_ids is not None:
@@ -113,3 +133,7 @@ def check_assign(
             raise ConversationNotAllowed("this API key cannot take a conversation out of its team")
         if team is not None and team.id not in grant.team_ids:
             raise ConversationNotAllowed("this API key hands conversations only to its own teams")
+
+
+def _is_member(agent: Agent, team_id: int | None) -> bool:
+    return team_id is not None and agent.teams.filter(id=team_id).exists()

@@ -203,6 +203,16 @@ def do_change_priority(conversation: Conversation, priority: str, actor: Actor) 
     conversation.save(update_fields=["priority", "updated_at"])
 
 
+def team_for_assignee(conversation: Conversation, agent: Agent) -> Team | None:
+    """The team that goes with handing ``conversation`` to ``agent`` when nobody chose one
+    ("Assign to me", the inbox's bulk assign): the conversation's own team if the agent is
+    in it, else the agent's first team. Whether the caller may hand it there is still
+    :func:`do_assign`'s to decide."""
+    if conversation.team_id is not None and agent.teams.filter(id=conversation.team_id).exists():
+        return conversation.team
+    return agent.teams.order_by("name", "id").first()
+
+
 @transaction.atomic
 def do_assign(
     conversation: Conversation, *, team: Team | None, agent: Agent | None, actor: Actor

@@ -163,7 +163,7 @@ def _assign(request: HttpRequest, agent: Agent, conversation: Conversation) -> s
         raise ActionError(_("Unknown team."))
     if agent_id == "me":
         assignee: Agent | None = agent
-        team = team or conversation.team or agent.teams.order_by("name").first()
+        team = team or actions.team_for_assignee(conversation, agent)
     else:
         assignee = (
             Agent.objects.select_related("user").filter(id=int(agent_id)).first()

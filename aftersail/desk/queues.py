@@ -18,6 +18,7 @@ from aftersail.conversations.actions import (
     do_change_status,
     do_change_tags,
     normalize_tag,
+    team_for_assignee,
 )
 from aftersail.conversations.models import (
     OPEN_STATUSES,
@@ -148,8 +149,9 @@ def do_bulk(agent: Agent, ids: list[int], action: str, value: str) -> BulkResult
     if action == "assign":
         if value == "me":
             target_agent = agent
-        elif value.isdigit():
-            target_agent = assignable_agents(agent).filter(id=int(value)).first()
+        elif value.isdigit() and len(value) < 12:
+            # Whether this agent may hand work to that one is do_assign's to decide.
+            target_agent = Agent.objects.select_related("user").filter(id=int(value)).first()
         if target_agent is None and value != "none":
             result.refused.append(str(_("Unknown agent.")))
             return result
@@ -164,10 +166,8 @@ def do_bulk(agent: Agent, ids: list[int], action: str, value: str) -> BulkResult
                     do_change_tags(conversation, actor, add=[value])
                 elif action == "assign":
                     team = conversation.team
-                    if target_agent is not None and (
-                        team is None or not target_agent.teams.filter(id=team.id).exists()
-                    ):
-                        team = target_agent.teams.order_by("name").first()
+                    if target_agent is not None:
+                        team = team_for_assignee(conversation, target_agent)
                     do_assign(conversation, team=team, agent=target_agent, actor=actor)
                 else:
                     raise ActionError("unknown action")
