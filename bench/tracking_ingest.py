@@ -55,8 +55,8 @@ def run(total: int, per_payload: int) -> None:
     from aftersail.shipping.ingest import do_receive, process_payload
     from aftersail.shipping.models import NotificationSettings, TrackingAccount, TrackingEvent
     from aftersail.shipping.providers import aftership
-    from aftersail.shipping.tests import payloads
     from aftersail.testing import factories as f
+    from aftersail.testing import tracking_payloads as payloads
 
     store = f.make_store(slug="bench")
     NotificationSettings.objects.create(store=store, enabled=False, statuses=["none"])

@@ -6,11 +6,11 @@ from ninja import NinjaAPI
 
 from aftersail import __version__
 from aftersail.api.auth import AgentSession, ApiKeyBearer
+from aftersail.api.conversations import router as conversations_router
+from aftersail.api.customers import router as customers_router
 from aftersail.api.ops import router as ops_router
-from aftersail.commerce.api import router as orders_router
-from aftersail.conversations.api import router as conversations_router
-from aftersail.customers.api import router as customers_router
-from aftersail.search.api import router as search_router
+from aftersail.api.orders import router as orders_router
+from aftersail.api.search import router as search_router
 
 api = NinjaAPI(
     title="Aftersail API",

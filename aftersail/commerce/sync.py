@@ -1,22 +1,26 @@
 """Orders pushed by a shop integration: created or updated by the shop's own id, with their
-lines and shipments. Pushing the same order twice changes nothing the second time."""
+lines (their shipments: ``shipping.actions.do_sync_order_with_shipments``). Pushing the
+same order twice changes nothing the second time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 
 from aftersail.commerce.models import Order, OrderLine, Product, Store
-from aftersail.customers.models import Customer
-from aftersail.shipping.models import Shipment, ShipmentItem
+from aftersail.core.errors import ActionError
+
+if TYPE_CHECKING:
+    from aftersail.customers.models import Customer
 
 
-class OrderSyncError(ValueError):
-    pass
+class OrderSyncError(ActionError):
+    """An order that cannot be written as pushed; the reason names the field or the clash."""
 
 
 @dataclass
@@ -26,16 +30,6 @@ class LineData:
     quantity: int
     unit_price: Decimal
     category: str = ""
-
-
-@dataclass
-class ShipmentData:
-    carrier: str
-    tracking_number: str
-    status: str = "no_info"
-    skus: dict[str, int] = field(default_factory=dict)  # what travels in it: sku -> quantity
-    shipped_at: datetime | None = None
-    is_return: bool = False
 
 
 @dataclass
@@ -50,13 +44,12 @@ class OrderData:
     tax_total: Decimal = Decimal("0")
     ship_to: dict[str, str] = field(default_factory=dict)
     lines: list[LineData] = field(default_factory=list)
-    shipments: list[ShipmentData] = field(default_factory=list)
 
 
 SHIP_TO_FIELDS = ("name", "line1", "line2", "postcode", "city", "region", "country")
 
 
-def _validate(instance: Order | Shipment, exclude: list[str]) -> None:
+def validate_for_sync(instance: models.Model, exclude: list[str]) -> None:
     try:
         instance.full_clean(exclude=exclude, validate_unique=False)
     except ValidationError as exc:
@@ -65,9 +58,11 @@ def _validate(instance: Order | Shipment, exclude: list[str]) -> None:
 
 
 @transaction.atomic
-def do_sync_order(*, store: Store, customer: Customer, data: OrderData) -> tuple[Order, bool]:
-    """Creates or updates the order the shop knows as ``data.external_id``; returns it and
-    whether it was created. Lines are replaced; shipments are matched by tracking number."""
+def do_sync_order(
+    *, store: Store, customer: Customer, data: OrderData
+) -> tuple[Order, bool, dict[str, OrderLine]]:
+    """Creates or updates the order the shop knows as ``data.external_id``; returns it,
+    whether it was created, and its lines by SKU. Lines are replaced."""
     if customer.store_id != store.id:
         raise OrderSyncError("the customer belongs to another store")
     order = (
@@ -94,15 +89,14 @@ def do_sync_order(*, store: Store, customer: Customer, data: OrderData) -> tuple
     for name in SHIP_TO_FIELDS:
         setattr(order, f"ship_to_{name}", (data.ship_to.get(name) or "").strip())
     order.ship_to_country = (order.ship_to_country or customer.country or store.country).upper()
-    _validate(order, exclude=["store", "customer"])
+    validate_for_sync(order, exclude=["store", "customer"])
     try:
         with transaction.atomic():
             order.save()
     except IntegrityError as exc:  # the same number written concurrently
         raise OrderSyncError(f"another order has the number {data.number!r}") from exc
     lines = _replace_lines(order, data.lines)
-    _sync_shipments(order, data.shipments, lines)
-    return order, created
+    return order, created, lines
 
 
 def _replace_lines(order: Order, lines: list[LineData]) -> dict[str, OrderLine]:
@@ -131,35 +125,3 @@ def _replace_lines(order: Order, lines: list[LineData]) -> dict[str, OrderLine]:
             )
         by_sku.setdefault(line.sku, saved)
     return by_sku
-
-
-def _sync_shipments(
-    order: Order, shipments: list[ShipmentData], lines: dict[str, OrderLine]
-) -> None:
-    for data in shipments:
-        unknown = set(data.skus) - set(lines)
-        if unknown:
-            raise OrderSyncError(f"shipment {data.tracking_number}: unknown sku(s) {unknown}")
-        shipment = Shipment.objects.filter(
-            carrier=data.carrier, tracking_number=data.tracking_number
-        ).first()
-        if shipment is not None and shipment.order_id != order.id:
-            raise OrderSyncError(f"tracking number {data.tracking_number} is another order's")
-        if shipment is None:
-            shipment = Shipment(
-                order=order,
-                carrier=data.carrier,
-                tracking_number=data.tracking_number,
-                origin_country=order.store.country,
-                destination_country=order.ship_to_country,
-            )
-        shipment.status = data.status
-        shipment.is_return = data.is_return
-        shipment.shipped_at = data.shipped_at
-        _validate(shipment, exclude=["order"])
-        shipment.save()
-        shipment.items.all().delete()
-        ShipmentItem.objects.bulk_create(
-            ShipmentItem(shipment=shipment, order_line=lines[sku], quantity=quantity)
-            for sku, quantity in data.skus.items()
-        )

@@ -17,7 +17,7 @@ from aftersail.shipping.models import (
     TrackingEvent,
 )
 from aftersail.shipping.models import ShipmentStatus as S
-from aftersail.shipping.notifications import DEFAULT_STATUSES
+from aftersail.shipping.selectors import DEFAULT_STATUSES
 
 HUBS = {
     "DE": "Leipzig", "AT": "Wien", "CH": "Basel", "FR": "Roissy", "ES": "Madrid",

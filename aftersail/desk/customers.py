@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
 from aftersail.accounts.actors import Actor
-from aftersail.conversations.actions import do_merge_customers
+from aftersail.conversations.actions import do_change_customer, do_merge_customers
 from aftersail.conversations.selectors import visible_conversations, visible_customers
 from aftersail.core.errors import ActionError
 from aftersail.customers.actions import PROFILE_FIELDS
@@ -34,9 +34,13 @@ def customer_profile(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse
     customer = get_object_or_404(visible_customers(agent), public_id=public_id)
     form = ProfileForm(request.POST or None, instance=customer)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Profile saved."))
-        return redirect("desk:customer", customer.public_id)
+        try:
+            do_change_customer(customer, form.cleaned_data, Actor.of_agent(agent))
+        except ActionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Profile saved."))
+            return redirect("desk:customer", customer.public_id)
     conversations = (
         visible_conversations(agent).filter(customer=customer).order_by("-last_message_at")[:50]
     )

@@ -19,12 +19,11 @@ from aftersail.returns import services as s
 from aftersail.returns.models import ReturnEvent, ReturnRequest, ReturnStatus
 from aftersail.returns.shipments import do_follow_parcel
 from aftersail.returns.tests.helpers import delivered_order, make_policy
+from aftersail.shipping.actions import poll_dhl_shipments
 from aftersail.shipping.models import Shipment, ShipmentChange, TrackingAccount, TrackingEvent
-from aftersail.shipping.polling import poll_dhl_shipments
-from aftersail.shipping.providers import aftership
-from aftersail.shipping.tests import payloads
-from aftersail.shipping.tests.fake_dhl import KEY, base_url, running
 from aftersail.testing import factories as f
+from aftersail.testing import tracking_payloads as payloads
+from aftersail.testing.fake_dhl import KEY, base_url, running
 
 REQUESTED = datetime(2026, 3, 12, 9, tzinfo=UTC)
 CN_REFUND_SOURCE = (
@@ -89,7 +88,7 @@ def webhook(cast, django_capture_on_commit_callbacks):
             number, checkpoints, tag=checkpoints[-1]["tag"], event_id=f"evt-{len(sent)}"
         )
         sent.append(number)
-        signature = aftership.sign(body, "s3cret")
+        signature = payloads.aftership_signature(body, "s3cret")
         with time_machine.travel(now, tick=False), django_capture_on_commit_callbacks(execute=True):
             response = Client().post(
                 url, body, content_type="application/json", HTTP_AFTERSHIP_HMAC_SHA256=signature

@@ -10,8 +10,8 @@ import time_machine
 
 from aftersail.shipping.models import RawTrackingPayload, Shipment, TrackingEvent
 from aftersail.shipping.polling import poll_dhl_shipments
-from aftersail.shipping.tests import payloads
-from aftersail.shipping.tests.fake_dhl import KEY, FakeDhl, base_url, running
+from aftersail.testing import tracking_payloads as payloads
+from aftersail.testing.fake_dhl import KEY, FakeDhl, base_url, running
 
 
 @pytest.fixture

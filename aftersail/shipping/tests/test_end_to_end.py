@@ -15,7 +15,7 @@ from aftersail.shipping.delays import scan_for_delays
 from aftersail.shipping.models import ShipmentIncident, ShipmentNotification
 from aftersail.shipping.providers import aftership
 from aftersail.shipping.tasks import send_due_notifications
-from aftersail.shipping.tests import payloads
+from aftersail.testing import tracking_payloads as payloads
 
 
 def _at(moment: str) -> datetime:

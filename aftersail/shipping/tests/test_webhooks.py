@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from aftersail.shipping.models import RawTrackingPayload, Shipment, TrackingEvent
 from aftersail.shipping.providers import aftership, easypost, seventeen, shippo
-from aftersail.shipping.tests import payloads
+from aftersail.testing import tracking_payloads as payloads
 
 NOW = "2026-11-03T12:00:00+00:00"
 NUMBER = "00340434161094042557"

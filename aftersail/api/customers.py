@@ -11,16 +11,20 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from aftersail.api.auth import Caller, caller
+from aftersail.api.errors import refused
 from aftersail.api.models import Scope
 from aftersail.api.pagination import Pagination
 from aftersail.api.schemas import Input
-from aftersail.customers.models import Customer, CustomerIdentity
-from aftersail.customers.profiles import (
+from aftersail.conversations.actions import do_change_customer
+from aftersail.core.errors import ActionError
+from aftersail.customers.actions import (
     CustomerError,
     CustomerFields,
+    IdentityKind,
+    check_identity,
     do_create_customer,
-    do_update_customer,
 )
+from aftersail.customers.models import Customer, CustomerIdentity
 
 router = Router(tags=["customers"])
 
@@ -101,9 +105,12 @@ def _caller(request: HttpRequest, scope: str) -> Caller:
 def list_customers(request: HttpRequest, filters: Query[CustomerFilters]) -> QuerySet[Customer]:
     customers = _customers(_caller(request, Scope.CUSTOMERS_READ))
     if filters.email:
+        try:  # the stored spelling, so Unicode and ASCII domains find the same customer
+            address = check_identity(IdentityKind.EMAIL, filters.email)
+        except CustomerError:
+            return customers.none()
         customers = customers.filter(
-            identities__kind=CustomerIdentity.Kind.EMAIL,
-            identities__value=filters.email.strip().lower(),
+            identities__kind=CustomerIdentity.Kind.EMAIL, identities__value=address
         )
     if filters.country:
         customers = customers.filter(country=filters.country.upper())
@@ -145,7 +152,7 @@ def update_customer(request: HttpRequest, customer_id: UUID, data: CustomerPatch
     who = _caller(request, Scope.CUSTOMERS_WRITE)
     customer = get_object_or_404(_customers(who), public_id=customer_id)
     try:
-        do_update_customer(customer, data.dict(exclude_unset=True))
-    except CustomerError as exc:
-        raise HttpError(422, str(exc)) from exc
+        do_change_customer(customer, data.dict(exclude_unset=True), who.actor)
+    except ActionError as exc:
+        raise refused(exc) from exc
     return _customers(who).get(id=customer.id)

@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 from uuid import UUID
 
+from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -15,24 +16,20 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from aftersail.api.auth import Caller, caller
+from aftersail.api.errors import refused
 from aftersail.api.models import Scope
 from aftersail.api.pagination import Pagination
 from aftersail.api.schemas import Input
+from aftersail.commerce.actions import LineData, OrderData
 from aftersail.commerce.models import Order
-from aftersail.commerce.sync import (
-    LineData,
-    OrderData,
-    OrderSyncError,
-    ShipmentData,
-    do_sync_order,
-)
+from aftersail.core.errors import ActionError
 from aftersail.customers.actions import (
-    CustomerError,
     IdentityKind,
     check_email,
     find_or_create_customer,
 )
 from aftersail.customers.models import Customer
+from aftersail.shipping.actions import ShipmentData, do_sync_order_with_shipments
 from aftersail.shipping.models import Shipment, ShipmentStatus
 
 router = Router(tags=["orders"])
@@ -203,18 +200,23 @@ def put_order(request: HttpRequest, external_id: str, data: OrderIn) -> Reply:
     if store is None:
         raise HttpError(422, "No such store")
     try:
-        if isinstance(data.customer, UUID):
-            customer = get_object_or_404(Customer, public_id=data.customer, store=store)
-        else:
-            address = check_email(data.customer.email)
-            customer, _created = find_or_create_customer(
-                store, IdentityKind.EMAIL, address, name=data.customer.name or address
+        # One transaction: a refused order leaves no new customer behind.
+        with transaction.atomic():
+            if isinstance(data.customer, UUID):
+                customer = get_object_or_404(Customer, public_id=data.customer, store=store)
+            else:
+                address = check_email(data.customer.email)
+                customer, _created = find_or_create_customer(
+                    store, IdentityKind.EMAIL, address, name=data.customer.name or address
+                )
+            order, created = do_sync_order_with_shipments(
+                store=store,
+                customer=customer,
+                data=_order_data(external_id, data),
+                shipments=_shipments(data),
             )
-        order, created = do_sync_order(
-            store=store, customer=customer, data=_order_data(external_id, data)
-        )
-    except (OrderSyncError, CustomerError) as exc:
-        raise HttpError(422, str(exc)) from exc
+    except ActionError as exc:
+        raise refused(exc) from exc
     return Reply(201 if created else 200, _orders(who).get(id=order.id))
 
 
@@ -230,15 +232,18 @@ def _order_data(external_id: str, data: OrderIn) -> OrderData:
         tax_total=data.tax_total,
         ship_to=data.ship_to.dict() if data.ship_to else {},
         lines=[LineData(**line.dict()) for line in data.lines],
-        shipments=[
-            ShipmentData(
-                carrier=s.carrier,
-                tracking_number=s.tracking_number,
-                status=s.status,
-                skus=s.items,
-                shipped_at=s.shipped_at,
-                is_return=s.is_return,
-            )
-            for s in data.shipments
-        ],
     )
+
+
+def _shipments(data: OrderIn) -> list[ShipmentData]:
+    return [
+        ShipmentData(
+            carrier=s.carrier,
+            tracking_number=s.tracking_number,
+            status=s.status,
+            skus=s.items,
+            shipped_at=s.shipped_at,
+            is_return=s.is_return,
+        )
+        for s in data.shipments
+    ]
