@@ -4,6 +4,8 @@ and the zones of a country."""
 from __future__ import annotations
 
 from aftersail.customers.by_identity import find_customer
+from aftersail.customers.errors import CustomerError
+from aftersail.customers.identities import normalize_email
 from aftersail.customers.local_time import (
     ZoneResolution,
     customer_local_now,
@@ -19,5 +21,15 @@ __all__ = [
     "customer_zone",
     "find_customer",
     "resolve_customer_zone",
+    "stored_email",
     "zone_for_address",
 ]
+
+
+def stored_email(value: str) -> str | None:
+    """How an email address is stored as an identity (so ``Jörg@Bücher.DE`` finds
+    ``jörg@xn--bcher-kva.de``); None when ``value`` is not an address."""
+    try:
+        return normalize_email(value)
+    except CustomerError:
+        return None

@@ -18,7 +18,7 @@ from aftersail.conversations.selectors import visible_conversations, visible_cus
 from aftersail.core.errors import ActionError
 from aftersail.customers.actions import PROFILE_FIELDS
 from aftersail.customers.models import Customer, CustomerIdentity
-from aftersail.customers.selectors import customer_local_now
+from aftersail.customers.selectors import customer_local_now, stored_email
 from aftersail.returns.desk_views import customer_returns_context
 
 
@@ -66,7 +66,8 @@ def customer_merge(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Merges another record (found by its email address) into this customer."""
     agent = request.agent  # type: ignore[attr-defined]
     customer = get_object_or_404(visible_customers(agent), public_id=public_id)
-    email = (request.POST.get("email") or "").replace("\x00", "").strip().lower()[:254]
+    typed = (request.POST.get("email") or "").replace("\x00", "").strip()[:254]
+    email = stored_email(typed) or typed.lower()
     identity = (
         CustomerIdentity.objects.filter(
             store=customer.store, kind=CustomerIdentity.Kind.EMAIL, value=email

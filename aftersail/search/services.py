@@ -9,6 +9,7 @@ from django.db.models import Q, Value
 
 from aftersail.commerce.models import Order
 from aftersail.customers.models import CustomerIdentity
+from aftersail.customers.selectors import stored_email
 from aftersail.search.fulltext import matching_ids
 from aftersail.search.models import DocumentKind, SearchDocument
 from aftersail.search.visibility import Visibility, visible_entity_documents
@@ -41,9 +42,10 @@ def _identifier_hits(query: str) -> Q | None:
     if not value or len(value) > 254 or " " in value or not _IDENTIFIER.search(value):
         return None
     variants = list(dict.fromkeys([value, value.upper(), value.lower()]))
-    by_email = CustomerIdentity.objects.filter(value=value.lower()).values("customer_id")
+    spelling = (stored_email(value) if "@" in value else None) or value.lower()
+    by_email = CustomerIdentity.objects.filter(value=spelling).values("customer_id")
     found = (
-        CustomerIdentity.objects.filter(value=value.lower())
+        CustomerIdentity.objects.filter(value=spelling)
         .order_by()
         .annotate(document_kind=Value(DocumentKind.CUSTOMER))
         .values_list("document_kind", "customer_id")

@@ -11,6 +11,7 @@ from aftersail.commerce.models import Order, Store
 from aftersail.core import ratelimit
 from aftersail.core.localization import customer_language, format_local
 from aftersail.customers.models import CustomerIdentity
+from aftersail.customers.selectors import stored_email
 from aftersail.shipping.models import Shipment, TrackingEvent
 from aftersail.shipping.texts import STATUS_LABELS
 
@@ -48,7 +49,9 @@ def check_lookup(store: Store | None, number: str, email: str, client: str) -> O
     if order is None:
         return None
     owns = CustomerIdentity.objects.filter(
-        customer_id=order.customer_id, kind=CustomerIdentity.Kind.EMAIL, value=email
+        customer_id=order.customer_id,
+        kind=CustomerIdentity.Kind.EMAIL,
+        value=stored_email(email) or email,
     ).exists()
     return order if owns else None
 

@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from aftersail.conversations.models import Message
+from aftersail.customers.models import Customer
 from aftersail.macros.actions import load_library
 from aftersail.testing import factories as f
 
@@ -329,3 +330,17 @@ def test_mention_mail_speaks_the_agents_language(cast, login, django_capture_on_
     assert mail.outbox[0].subject == (
         f"Supervisor.A hat Sie in Konversation #{cast.conversation_a.id} erwähnt"
     )
+
+
+def test_merging_by_an_address_typed_with_its_unicode_domain(cast, login):
+    duplicate = f.make_customer(cast.store, name="C. Kunde", email="clara@xn--mller-kva.de")
+    f.make_conversation(duplicate, team=cast.team_a)
+    client = login(cast.agent_a.user)
+    response = client.post(
+        reverse("desk:customer_merge", args=[cast.customer.public_id]),
+        {"email": "Clara@Müller.DE"},
+        follow=True,
+    )
+    assert "Customer records merged." in response.content.decode()
+    assert not Customer.objects.filter(id=duplicate.id).exists()
+    assert cast.customer.identities.filter(value="clara@xn--mller-kva.de").exists()

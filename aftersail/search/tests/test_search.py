@@ -172,3 +172,12 @@ def test_search_page_query_count_is_fixed(data, login, django_assert_num_queries
     with django_assert_num_queries(7):
         response = client.get(reverse("search:page"), {"q": "NL-10023"})
     assert [hit.title for hit, _excerpt in response.context["rows"]][:1] == ["NL-10023"]
+
+
+def test_an_address_typed_with_its_unicode_domain_finds_the_customer(cast, login):
+    buyer = f.make_customer(cast.store, name="Jörg Bücher", email="jörg@xn--bcher-kva.de")
+    f.make_conversation(buyer, team=cast.team_a)
+    rebuild_index()
+    client = login(cast.admin.user)
+    assert _kinds(client, "Jörg@Bücher.DE") == [("customer", "Jörg Bücher")]
+    assert _kinds(client, "jörg@xn--bcher-kva.de") == [("customer", "Jörg Bücher")]

@@ -154,3 +154,12 @@ def test_hostile_lookup_input(shop):
         assert "Yuki" not in response.content.decode()
     for token in ("x", "a:b:c", "." * 3000, "%00"):
         assert client.get(f"/track/o/{token}/").status_code == 404
+
+
+def test_an_address_with_a_unicode_domain_finds_the_order_stored_in_ascii(shop):
+    identity = shop.customer.identities.get()
+    identity.value = "yuki@xn--bcher-kva.jp"
+    identity.save()
+    response = _lookup(Client(), "NL-1001", "Yuki@Bücher.JP")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/track/o/")
