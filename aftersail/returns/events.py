@@ -22,6 +22,7 @@ RECEIVED = define(STREAM, "received", _("Parcel received"))
 INSPECTED = define(STREAM, "inspected", _("Item inspected"))
 REFUNDED = define(STREAM, "refunded", _("Refunded"))
 CLOSED = define(STREAM, "closed", _("Return closed"))
+FORM_SENT = define(STREAM, "form_sent", _("Return form sent to the customer"))
 REFUND_DUE_SOON = define(STREAM, "refund_due_soon", _("Refund due soon"))
 REFUND_OVERDUE = define(STREAM, "refund_overdue", _("Refund overdue"))
 
