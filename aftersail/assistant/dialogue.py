@@ -2,8 +2,10 @@
 
 The state is a JSON-serializable dict the caller keeps between turns (the chat session);
 ``reply`` never changes the one passed in. The assistant answers only from data it has
-looked up (orders and shipments after verification, knowledge-base articles) and hands
-over to a person when it is unsure, when the customer asks for one, or when it cannot help.
+looked up (orders and shipments after verification, knowledge-base articles, what the
+returns app says can go back), starts returns through the returns app's door
+(``returning``), and hands over to a person when it is unsure, when the customer asks for
+one, or when it cannot help.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from django.utils import translation
 
 from aftersail.assistant import phrases
 from aftersail.assistant.classifier import IntentClassifier, Prediction, get_classifier
+from aftersail.assistant.confirmation import UNCLEAR
 from aftersail.assistant.entities import extract, order_number_pattern
-from aftersail.assistant.hooks import KnowledgeSearch, default_knowledge_search, explain_return
+from aftersail.assistant.hooks import KnowledgeSearch, default_knowledge_search
 from aftersail.assistant.intents import HUMAN_INTENTS
 from aftersail.assistant.models import AssistantSettings
+from aftersail.assistant.returning import ReturnSteps
 from aftersail.commerce.models import Order, Store
 from aftersail.conversations.models import Category
 from aftersail.core.localization import supported_language
@@ -47,13 +51,36 @@ class AssistantTurn:
     links: list[dict[str, str]] = field(default_factory=list)
     order_id: int | None = None  # the verified order, for the caller to link
 
+    @property
+    def note(self) -> str:
+        """For the person who takes over: an internal note with what the assistant
+        understood and found ("" when it did not hand over)."""
+        return handover_note(self) if self.handover else ""
+
+
+def handover_note(turn: AssistantTurn) -> str:
+    """The internal note the agent sees: what the assistant understood and collected."""
+    lines = [
+        f"Assistant handed over ({turn.reason or 'asked'}).",
+        f"Language: {turn.language}. Category: {turn.category or '-'}. "
+        f"Intent: {turn.intent or '-'} (confidence {turn.confidence:.2f}).",
+    ]
+    facts = {key: value for key, value in sorted(turn.facts.items()) if value}
+    if facts:
+        lines.append("Facts: " + ", ".join(f"{key} {value}" for key, value in facts.items()))
+    if turn.state.get("verified_order"):
+        lines.append(f"Verified order: {turn.state['verified_order']}.")
+    if turn.state.get("return_summary"):
+        lines.append(f"Return check: {turn.state['return_summary']}.")
+    return "\n".join(lines)
+
 
 def _settings(store: Store) -> AssistantSettings:
     found = AssistantSettings.objects.filter(store=store).first()
     return found or AssistantSettings(store=store)
 
 
-class _Dialogue:
+class _Dialogue(ReturnSteps):
     def __init__(
         self,
         state: dict[str, Any] | None,
@@ -113,13 +140,17 @@ class _Dialogue:
             self.facts["carrier"] = found.tracking_numbers[0][0]
         gave_facts = bool(found.order_numbers or found.emails)
         self.prediction = self.classifier.predict(self.text)
-        pending = self.state.get("awaiting") == "verification"
         switching = (
-            pending
-            and not gave_facts
+            not gave_facts
             and self.prediction.confidence >= SWITCH_CONFIDENCE
             and self.prediction.intent != self.state.get("intent")
         )
+        if self._awaits_return_confirmation():
+            answer = self._read_confirmation()
+            if answer.kind != UNCLEAR or not switching:
+                return self._answer_return_offer(answer)
+            self._drop_return_offer()  # a clearly different question: the offer lapses
+        pending = self.state.get("awaiting") == "verification"
         if pending and not switching:
             return self._continue_verification()
         self.state.pop("awaiting", None)
@@ -163,7 +194,7 @@ class _Dialogue:
         self.state.pop("awaiting", None)
         self.state["verified_order"] = order.number
         if self.state.get("intent") in RETURN_INTENTS:
-            return self._return(order)
+            return self._offer_return(order)
         return self._order_status(order)
 
     def _order_status(self, order: Order) -> AssistantTurn:
@@ -199,16 +230,6 @@ class _Dialogue:
             turn.order_id = order.pk
             return turn
         return self._turn(*parts, phrases.ANYTHING_ELSE, order_id=order.pk)
-
-    def _return(self, order: Order) -> AssistantTurn:
-        answer = explain_return(order, self.language)
-        if answer is None:
-            turn = self._handover(
-                "return needs a person", phrases.HANDOVER_RETURN % {"order": order.number}
-            )
-            turn.order_id = order.pk
-            return turn
-        return self._turn(answer, order_id=order.pk)
 
     # -- knowledge base -------------------------------------------------------------
     def _answer_from_knowledge(self) -> AssistantTurn:

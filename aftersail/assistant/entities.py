@@ -69,7 +69,9 @@ def order_number_pattern(store: Store) -> str:
 
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])#?({pattern})(?![\w-])", re.IGNORECASE)
+    # ASCII edges: Japanese runs words together ("注文番号はN100482、"), and a kana or kanji
+    # beside the number must not hide it.
+    return re.compile(rf"(?<![0-9A-Za-z_-])#?({pattern})(?![0-9A-Za-z_-])", re.IGNORECASE)
 
 
 def extract(text: str, order_pattern: str = GENERIC_ORDER_RE) -> Entities:

@@ -35,6 +35,45 @@ HANDOVER_RETURN = _(
     "%(order)s and will answer you here."
 )
 
+# Starting a return (assistant/returning.py). The explanations and deadlines come from the
+# returns app (returns/explain.py) in the same language.
+RETURNABLE = _("These items of your order %(order)s can go back:")
+RETURNABLE_ITEM = _("%(number)s. %(quantity)s × %(name)s: %(explanation)s")
+LEGAL_BASIS = _("Legal basis: %(source)s.")
+SEALED_ONLY = _(
+    "This applies only while its protective seal is unbroken; once it is opened, the item is "
+    "excluded from the right of withdrawal (%(source)s)."
+)
+NOT_RETURNABLE = _("These items cannot go back:")
+NOTHING_RETURNABLE = _("I cannot start a return for the items of your order %(order)s:")
+REFUSED_ITEM = _("- %(name)s: %(explanation)s")
+CONFIRM_ONE = _("Shall I start the return for this item? Please answer yes or no.")
+CONFIRM_SEVERAL = _(
+    "Shall I start the return for all of these items? Please answer yes or no, or send me the "
+    "numbers of the items that should go back (for example: 1 and 2)."
+)
+CONFIRM_SEALED = _("Please say yes only if the seal of the items concerned is unbroken.")
+CONFIRM_AGAIN = _(
+    "I did not understand that. Please answer yes or no, or send me the numbers of the items "
+    "that should go back."
+)
+RETURN_NOT_STARTED = _("All right, I have not started a return.")
+RETURN_STARTED = _("I have started your return %(rma)s. Your return form: %(url)s")
+FORM_MAILED = _("I have also sent the link to %(email)s.")
+NEXT_STEP_APPROVED = _(
+    "On that page you choose how to send the items back (prepaid label or drop-off code) and "
+    "print the form."
+)
+NEXT_STEP_REVIEW = _(
+    "We will check your request and let you know; the page always shows where your return stands."
+)
+RETURN_FORM_TITLE = _("Return form %(rma)s")
+NOT_DELIVERED_RETURN = _(
+    "The return period for your order %(order)s starts once it has been delivered completely. "
+    "A colleague from our customer service team will help you with your return and will "
+    "answer you here."
+)
+
 STATUS: dict[str, object] = {
     ShipmentStatus.NO_INFO: _("registered, no scan by the carrier yet"),
     ShipmentStatus.LABEL_CREATED: _(

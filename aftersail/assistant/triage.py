@@ -9,7 +9,7 @@ from django.db import transaction
 
 from aftersail.accounts.actors import Actor
 from aftersail.assistant.classifier import get_classifier
-from aftersail.assistant.dialogue import AssistantTurn, reply
+from aftersail.assistant.dialogue import AssistantTurn, handover_note, reply
 from aftersail.assistant.entities import extract, order_number_pattern
 from aftersail.assistant.models import AssistantSettings
 from aftersail.commerce.models import Order
@@ -72,21 +72,6 @@ def classify_message(message: Message) -> None:
 def set_category(conversation: Conversation, category: str) -> None:
     """Files the conversation under ``category`` as the system (the assistant)."""
     do_change_category(conversation, category, Actor.system())
-
-
-def handover_note(turn: AssistantTurn) -> str:
-    """The internal note the agent sees: what the assistant understood and collected."""
-    lines = [
-        f"Assistant handed over ({turn.reason or 'asked'}).",
-        f"Language: {turn.language}. Category: {turn.category or '-'}. "
-        f"Intent: {turn.intent or '-'} (confidence {turn.confidence:.2f}).",
-    ]
-    facts = {key: value for key, value in sorted(turn.facts.items()) if value}
-    if facts:
-        lines.append("Facts: " + ", ".join(f"{key} {value}" for key, value in facts.items()))
-    if turn.state.get("verified_order"):
-        lines.append(f"Verified order: {turn.state['verified_order']}.")
-    return "\n".join(lines)
 
 
 @transaction.atomic

@@ -1,8 +1,9 @@
 """The seam to the assistant (``aftersail.assistant``), imported lazily.
 
 When the assistant app provides ``aftersail.assistant.dialogue.reply(state, text, language,
-*, store)`` returning a turn with ``text``, ``handover`` and ``state`` (attributes or dict
-keys), the chat lets it answer first. Without it, or when it fails, the chat goes straight to
+*, store)`` returning a turn with ``text``, ``handover``, ``state`` and optionally ``note``
+(an internal note for the agent who takes over; attributes or dict keys), the chat lets it
+answer first. Without it, or when it fails, the chat goes straight to
 a human: a broken assistant must never leave a visitor without an answer.
 """
 
@@ -27,6 +28,7 @@ class Turn:
     text: str
     handover: bool
     state: dict[str, Any] = field(default_factory=dict)
+    note: str = ""  # for the agent who takes over: what the assistant understood and found
 
 
 def assistant_reply_function() -> Callable[..., Any] | None:
@@ -66,4 +68,5 @@ def assistant_turn(session: ChatSession, message: Message) -> Turn | None:
         text=str(_get(turn, "text", "") or ""),
         handover=bool(_get(turn, "handover", False)),
         state=dict(new_state) if isinstance(new_state, dict) else session.assistant_state,
+        note=str(_get(turn, "note", "") or ""),
     )

@@ -133,6 +133,14 @@ def do_respond(session: ChatSession, message: Message) -> None:
     announced = turn is not None and bool(turn.text)
     if turn is not None and turn.text:
         _say(session, turn.text, Message.AuthorKind.ASSISTANT)
+    if turn is not None and turn.note:
+        # The agent who takes over reads what the assistant found (a verified order, what
+        # of it can go back) instead of asking the customer again.
+        do_add_message(
+            _ensure_conversation(session, turn.text),
+            NewMessage(kind=Message.Kind.NOTE, author_kind=Message.AuthorKind.SYSTEM,
+                       text=turn.note),
+        )  # fmt: skip
     do_hand_over(session, announced=announced)
 
 

@@ -19,7 +19,7 @@ from aftersail.core.errors import ActionError
 from aftersail.customers.actions import PROFILE_FIELDS
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.customers.selectors import customer_local_now, stored_email
-from aftersail.returns.desk_views import customer_returns_context
+from aftersail.returns.selectors import customer_returns_context
 
 
 class ProfileForm(forms.ModelForm):

@@ -17,6 +17,7 @@ from aftersail.returns.models import ReturnRequest, WarrantyClaim
 
 SESSION_KEY = "returns_orders"
 LINK_SALT = "aftersail.returns.order-link"
+RETURN_LINK_SALT = "aftersail.returns.return-link"
 LINK_MAX_AGE = 60 * 60 * 24 * 60  # links in mails stay valid for 60 days
 
 
@@ -31,6 +32,20 @@ def order_from_token(token: str) -> Order | None:
     except signing.BadSignature:
         return None
     return Order.objects.filter(public_id=public_id).first()
+
+
+def return_link_token(rma: ReturnRequest) -> str:
+    """A token for a signed link that opens one return's page (and its printable form)
+    without the lookup: what the assistant sends in the chat and by mail."""
+    return signing.dumps(str(rma.public_id), salt=RETURN_LINK_SALT)
+
+
+def return_from_token(token: str) -> ReturnRequest | None:
+    try:
+        public_id = signing.loads(token, salt=RETURN_LINK_SALT, max_age=LINK_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return ReturnRequest.objects.select_related("order").filter(public_id=public_id).first()
 
 
 def find_order(store: Store | None, number: str, email: str) -> Order | None:

@@ -4,7 +4,6 @@ returns section (an include the customer 360 can embed)."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,15 +13,14 @@ from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
 from aftersail.accounts.actors import Actor
-from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Order
 from aftersail.conversations.selectors import visible_customers
-from aftersail.customers.models import Customer
 from aftersail.returns import claims, reports, services
 from aftersail.returns.access import visible_claims, visible_returns
 from aftersail.returns.eligibility import Case
 from aftersail.returns.models import ReturnItem, ReturnRequest
 from aftersail.returns.policies import order_eligibility
+from aftersail.returns.selectors import customer_returns_context
 
 
 @agent_required
@@ -30,21 +28,6 @@ def return_list(request: HttpRequest) -> HttpResponse:
     agent = request.agent  # type: ignore[attr-defined]
     returns = visible_returns(agent).select_related("order", "customer")[:200]
     return render(request, "returns/desk/list.html", {"returns": returns, "agent": agent})
-
-
-def customer_returns_context(customer: Customer, agent: Agent) -> dict[str, Any]:
-    """What the include ``returns/desk/_customer_returns.html`` needs."""
-    orders = Order.objects.filter(customer=customer).order_by("-placed_at")[:5]
-    language = (agent.languages or ["en"])[0]
-    return {
-        "customer": customer,
-        "orders": [
-            (order, order_eligibility(order, Case.CHANGE_OF_MIND, language=language))
-            for order in orders
-        ],
-        "customer_returns": visible_returns(agent).filter(customer=customer),
-        "customer_claims": visible_claims(agent).filter(customer=customer),
-    }
 
 
 @agent_required

@@ -23,6 +23,7 @@ PARCEL_RETURNED = define(STREAM, "parcel_returned", _("Parcel sent back to the c
 INSPECTED = define(STREAM, "inspected", _("Item inspected"))
 REFUNDED = define(STREAM, "refunded", _("Refunded"))
 CLOSED = define(STREAM, "closed", _("Return closed"))
+FORM_SENT = define(STREAM, "form_sent", _("Return form sent to the customer"))
 REFUND_DUE_SOON = define(STREAM, "refund_due_soon", _("Refund due soon"))
 REFUND_OVERDUE = define(STREAM, "refund_overdue", _("Refund overdue"))
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("order/<uuid:public_id>/", views.order_page, name="order"),
     path("link/<str:token>/", views.signed_link, name="link"),
+    path("return-link/<str:token>/", views.signed_return_link, name="return_link"),
     path("order/<uuid:public_id>/defect/", portal_claims.report_defect, name="defect"),
     path("claim/<uuid:public_id>/", portal_claims.claim_page, name="claim"),
     path("r/<uuid:public_id>/", views.return_page, name="return"),

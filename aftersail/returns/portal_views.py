@@ -23,6 +23,7 @@ from aftersail.returns.access import (
     find_order,
     order_from_token,
     remember_order,
+    return_from_token,
 )
 from aftersail.returns.eligibility import Case
 from aftersail.returns.models import ReturnRequest
@@ -208,3 +209,13 @@ def signed_link(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     remember_order(request, order)
     return redirect("returns_portal:order", public_id=order.public_id)
+
+
+def signed_return_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link sent with a return started for the customer (by the assistant): proves the
+    order for this browser session, like the lookup, and opens the return."""
+    rma = return_from_token(token[:500])
+    if rma is None:
+        raise Http404
+    remember_order(request, rma.order)
+    return redirect("returns_portal:return", public_id=rma.public_id)

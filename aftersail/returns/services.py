@@ -20,6 +20,7 @@ from django.utils import timezone
 from aftersail.accounts.actors import Actor
 from aftersail.commerce.models import Order, OrderLine
 from aftersail.conversations.models import Conversation
+from aftersail.core.errors import ActionError
 from aftersail.returns import timeline
 from aftersail.returns.eligibility import Case, LineFacts, evaluate
 from aftersail.returns.law import rules_for
@@ -43,7 +44,7 @@ def clean_text(text: str, limit: int = 2000) -> str:
     return text.replace("\x00", "").strip()[:limit]
 
 
-class ReturnError(ValueError):
+class ReturnError(ActionError):
     """A request the rules do not allow; the message is safe to show an agent."""
 
 
@@ -79,8 +80,12 @@ def do_request_return(
     outcome: str = ReturnRequest.Outcome.REFUND,
     channel: str = ReturnRequest.Channel.PORTAL,
     now: datetime | None = None,
+    conversation: Conversation | None = None,
 ) -> ReturnRequest:
-    """Checks every selected line against the law and the policy and opens the RMA."""
+    """Checks every selected line against the law and the policy and opens the RMA.
+
+    ``conversation`` is where the customer asked (a chat with the assistant); without it the
+    return joins the customer's latest conversation."""
     now = now or timezone.now()
     order = Order.objects.select_for_update().select_related("store", "customer").get(id=order.id)
     if not selections:
@@ -127,7 +132,7 @@ def do_request_return(
         outcome=outcome,
         currency=order.currency,
         requested_at=now,
-        conversation=_conversation_for(order),
+        conversation=conversation or _conversation_for(order),
         refund_due_source=rules.refund_source if rules.refund_days is not None else "",
         refund_due_at=(
             now + timedelta(days=rules.refund_days)

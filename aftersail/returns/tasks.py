@@ -1,4 +1,5 @@
-"""Legal refund deadlines run as clocks: a warning before, an alarm when overdue."""
+"""Legal refund deadlines run as clocks: a warning before, an alarm when overdue; the
+return form goes out by mail."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from aftersail.accounts.actors import Actor
 from aftersail.returns import timeline
+from aftersail.returns.form_mail import send_return_form
 from aftersail.returns.models import OPEN_RETURN_STATUSES, ReturnRequest, ReturnStatus
 
 WARN_BEFORE = timedelta(days=3)
@@ -43,3 +45,10 @@ def check_refund_clocks(now: datetime | None = None) -> tuple[int, int]:
 @db_periodic_task(crontab(minute="*/15"))
 def scan_refund_clocks() -> None:
     check_refund_clocks()
+
+
+# A mail server that refuses for a moment is tried again later; the timeline entry the
+# mail leaves keeps a retry from sending it twice.
+@db_task(retries=3, retry_delay=300)
+def mail_return_form(rma_id: int, to: str, language: str, link: str) -> None:
+    send_return_form(rma_id, to, language, link)

@@ -25,6 +25,12 @@ def test_a_tracking_number_is_not_taken_for_an_order_number():
     assert found.order_numbers == ["48213"]
 
 
+def test_an_order_number_inside_japanese_text():
+    found = extract("注文番号はN100482、メールはanna@mail.example です。", r"N\d{6}")
+    assert (found.order_numbers, found.emails) == (["N100482"], ["anna@mail.example"])
+    assert extract("XN100482 N1004821", r"N\d{6}").order_numbers == []
+
+
 @pytest.mark.parametrize("text", ["", "@@@", "a@" * 10_000, "\x00" * 100, "#" * 9000])
 def test_hostile_input(text):
     found = extract(text)

@@ -92,7 +92,8 @@ def fake_assistant(monkeypatch):  # type: ignore[no-untyped-def]
         if "boom" in text:
             raise RuntimeError("assistant bug")
         if "human" in text:
-            return {"text": "Łączę z konsultantem.", "handover": True, "state": {}}
+            note = "Assistant handed over (asked for a person)."
+            return {"text": "Łączę z konsultantem.", "handover": True, "state": {}, "note": note}
         return {"text": "Paczka jest w drodze.", "handover": False, "state": {"step": 2}}
 
     module.reply = reply  # type: ignore[attr-defined]
@@ -121,6 +122,10 @@ def test_the_assistant_answers_first_when_installed(chat, fake_assistant) -> Non
         session.conversation.messages.filter(kind="reply").values_list("body_text", flat=True)
     )
     assert texts[1:] == ["Łączę z konsultantem."]  # the assistant announced the hand-over
+    # and left the agent who takes over a note of what it understood
+    note = session.conversation.messages.get(kind="note")
+    assert note.body_text == "Assistant handed over (asked for a person)."
+    assert note.author_kind == Message.AuthorKind.SYSTEM
 
 
 def test_a_failing_assistant_hands_over(chat, fake_assistant) -> None:  # type: ignore[no-untyped-def]
