@@ -234,7 +234,7 @@ class _Dialogue(ReturnSteps):
     # -- knowledge base -------------------------------------------------------------
     def _answer_from_knowledge(self) -> AssistantTurn:
         search = self.search or default_knowledge_search()
-        hits = list(search(self.text, self.language, self.store))[:1] if search else []
+        hits = list(search(self.text, self.language, self.store))[:1]
         if not hits:
             return self._handover("no article")
         hit = hits[0]
