@@ -25,10 +25,10 @@ from aftersail.assistant.hooks import KnowledgeSearch, default_knowledge_search
 from aftersail.assistant.intents import HUMAN_INTENTS
 from aftersail.assistant.models import AssistantSettings
 from aftersail.assistant.returning import ReturnSteps
+from aftersail.assistant.verification import verified_order
 from aftersail.commerce.models import Order, Store
 from aftersail.conversations.models import Category
 from aftersail.core.localization import supported_language
-from aftersail.customers.models import CustomerIdentity
 
 ORDER_INTENTS = frozenset({"track_order", "delivery_period"})
 RETURN_INTENTS = frozenset({"return_item"})
@@ -243,20 +243,6 @@ class _Dialogue(ReturnSteps):
             phrases.ARTICLE_FOLLOW_UP,
             links=[{"title": str(hit.title), "url": str(hit.url)}],
         )
-
-
-def verified_order(store: Store, order_number: str, email: str) -> Order | None:
-    """The store's order with this number whose customer owns this email address."""
-    customers = CustomerIdentity.objects.filter(
-        store=store, kind=CustomerIdentity.Kind.EMAIL, value=email.strip().lower()
-    ).values("customer_id")
-    return (
-        Order.objects.filter(
-            store=store, number__iexact=order_number.strip().lstrip("#"), customer__in=customers
-        )
-        .prefetch_related("shipments")
-        .first()
-    )
 
 
 CARRIERS = {

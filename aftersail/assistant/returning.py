@@ -27,17 +27,18 @@ from typing import Any
 from aftersail.accounts.actors import Actor
 from aftersail.assistant import phrases
 from aftersail.assistant.confirmation import NO, NUMBERS, YES, Answer, read_answer
+from aftersail.assistant.verification import verified_order
 from aftersail.commerce.models import Order, Store
 from aftersail.conversations.models import Conversation
 from aftersail.core.errors import ActionError
 from aftersail.returns.actions import (
     OrderProof,
+    Refusal,
     ReturnOption,
     Selection,
     check_return_options,
     do_start_return,
 )
-from aftersail.returns.eligibility import Refusal
 from aftersail.returns.models import ReturnRequest, ReturnStatus
 
 log = logging.getLogger(__name__)
@@ -181,8 +182,6 @@ class ReturnSteps:
         return self._start_return(str(offer.get("order", "")), str(offer.get("email", "")), chosen)
 
     def _start_return(self, number: str, email: str, chosen: list[tuple[int, int]]) -> Any:
-        from aftersail.assistant.dialogue import verified_order  # the dialogue imports us
-
         self._drop_return_offer()
         order = verified_order(self.store, number, email)
         if order is None:  # the order or the address changed since the offer

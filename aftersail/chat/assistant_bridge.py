@@ -1,26 +1,24 @@
-"""The seam to the assistant (``aftersail.assistant``), imported lazily.
-
-When the assistant app provides ``aftersail.assistant.dialogue.reply(state, text, language,
-*, store)`` returning a turn with ``text``, ``handover``, ``state`` and optionally ``note``
-(an internal note for the agent who takes over; attributes or dict keys), the chat lets it
-answer first. Without it, or when it fails, the chat goes straight to
-a human: a broken assistant must never leave a visitor without an answer.
+"""Where the chat asks the assistant first: ``assistant.actions.reply(state, text, language,
+*, store)`` returns a turn with ``text``, ``handover``, ``state`` and ``note`` (an internal
+note for the agent who takes over; attributes or dict keys). When it fails, the chat goes
+straight to a human: a broken assistant must never leave a visitor without an answer.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from aftersail.assistant.actions import reply as assistant_reply
 from aftersail.chat.models import ChatSession
 from aftersail.chat.sessions import session_language
 from aftersail.conversations.models import Message
 
 log = logging.getLogger(__name__)
-ASSISTANT_MODULE = "aftersail.assistant.dialogue"
+# Who answers first; None: nobody, every chat goes to a person (tests swap it).
+ASSISTANT: Callable[..., Any] | None = assistant_reply
 
 
 @dataclass(frozen=True)
@@ -32,12 +30,7 @@ class Turn:
 
 
 def assistant_reply_function() -> Callable[..., Any] | None:
-    try:
-        module = importlib.import_module(ASSISTANT_MODULE)
-    except ImportError:
-        return None
-    function = getattr(module, "reply", None)
-    return function if callable(function) else None
+    return ASSISTANT
 
 
 def _get(turn: Any, name: str, default: Any) -> Any:

@@ -7,12 +7,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from aftersail.accounts.actors import Actor
-from aftersail.returns import services
-from aftersail.returns.claims import do_open_claim
+from aftersail.returns import actions as returns
 from aftersail.returns.models import ReturnDestination, ReturnItem, ReturnPolicy, ReturnRequest
-from aftersail.returns.policies import policy_for
+from aftersail.returns.selectors import policy_for
 
 if TYPE_CHECKING:
+    from aftersail.commerce.models import Order
     from aftersail.demo.context import DemoContext
     from aftersail.demo.orders import DemoOrder
 
@@ -76,30 +76,30 @@ STEPS = [
 def _advance(rma: ReturnRequest, step: str) -> None:
     agent = Actor.system()
     if step == "rejected":
-        services.do_reject(rma, "The jacket shows clear signs of use outdoors.", actor=agent)
+        returns.do_reject(rma, "The jacket shows clear signs of use outdoors.", actor=agent)
         return
     if step in ("requested", "approved"):
         return
     method = ReturnRequest.Method.DROP_OFF if step == "drop_off" else ReturnRequest.Method.LABEL
     if rma.status == "approved":
-        rma = services.do_choose_method(rma, method, actor=agent)
+        rma = returns.do_choose_method(rma, method, actor=agent)
     if step in ("label", "drop_off"):
         return
-    rma = services.do_mark_in_transit(rma, actor=agent)
+    rma = returns.do_mark_in_transit(rma, actor=agent)
     if step == "in_transit":
         return
-    rma = services.do_receive(rma, actor=agent)
+    rma = returns.do_receive(rma, actor=agent)
     if step == "received":
         return
     for item in rma.items.all():
-        services.do_inspect_item(
+        returns.do_inspect_item(
             item, ReturnItem.Grade.RESELLABLE, ReturnItem.Disposition.RESTOCK, actor=agent
         )
     if step == "inspected":
         return
-    services.do_refund(rma, actor=agent)
+    returns.do_refund(rma, actor=agent)
     if step == "closed":
-        services.do_close(rma, actor=agent)
+        returns.do_close(rma, actor=agent)
 
 
 def build_returns(ctx: DemoContext, orders: list[DemoOrder]) -> int:
@@ -131,27 +131,40 @@ def build_returns(ctx: DemoContext, orders: list[DemoOrder]) -> int:
         if step == "requested" and (policy is None or policy.auto_approve):
             continue  # show one that waits for an agent's decision
         try:
-            rma = services.do_request_return(
+            rma = returns.do_start_return(
                 order,
-                [services.Selection(line.id, 1, reason="Too small")],
+                [returns.Selection(line.id, 1, reason="Too small")],
                 actor=Actor.customer(),
+                proof=_proof(order),
                 outcome=outcome,
                 channel=ReturnRequest.Channel.PORTAL,
                 now=ctx.now,
-            )
+            ).rma
             if step != "requested" and rma.status == "requested":
-                rma = services.do_approve(rma, actor=Actor.system())
+                rma = returns.do_approve(rma, actor=Actor.system())
             _advance(rma, step)
-        except services.ReturnError:
+        except returns.ReturnError:
             continue
         seen.add(order.customer_id)
         made += 1
     older = [demo for demo in orders if demo.order.status == "delivered" and demo not in recent]
     if older:
-        do_open_claim(
+        returns.do_open_claim(
             older[0].lines[0],
             "The zip broke after a few weeks of normal use.",
             actor=Actor.customer(),
+            proof=_proof(older[0].order),
             now=ctx.now,
         )
     return made
+
+
+def _proof(order: Order) -> returns.OrderProof:
+    """What the demo customer shows in the portal: the order number and their address."""
+    email = (
+        order.customer.identities.filter(kind="email")
+        .order_by("-is_primary", "id")
+        .values_list("value", flat=True)
+        .first()
+    )
+    return returns.OrderProof(order.number, email or "")

@@ -13,6 +13,7 @@ from aftersail.accounts.models import Agent
 from aftersail.commerce.models import Order, Store
 from aftersail.conversations.selectors import visible_customers
 from aftersail.customers.models import Customer, CustomerIdentity
+from aftersail.customers.selectors import stored_email
 from aftersail.returns.models import ReturnRequest, WarrantyClaim
 
 SESSION_KEY = "returns_orders"
@@ -49,9 +50,10 @@ def return_from_token(token: str) -> ReturnRequest | None:
 
 
 def find_order(store: Store | None, number: str, email: str) -> Order | None:
-    number, email = number.strip().lstrip("#")[:40], email.strip().lower()[:254]
+    number, email = number.strip().lstrip("#")[:40], email.strip()[:254]
     if "\x00" in number + email:  # PostgreSQL refuses NUL in text; no order has one
         return None
+    email = stored_email(email) or email.lower()
     if store is None or not number or not email:
         return None
     owners = CustomerIdentity.objects.filter(

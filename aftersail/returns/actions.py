@@ -34,8 +34,9 @@ from aftersail.core.errors import NotAllowed
 from aftersail.core.localization import customer_language, supported_language
 from aftersail.core.queue import enqueue_on_commit
 from aftersail.customers.models import CustomerIdentity
+from aftersail.customers.selectors import stored_email
 from aftersail.returns import claims, services
-from aftersail.returns.eligibility import Case
+from aftersail.returns.eligibility import Case, Refusal
 from aftersail.returns.models import Refund, ReturnItem, ReturnRequest, WarrantyClaim
 from aftersail.returns.selectors import ReturnOption, return_link, return_options
 from aftersail.returns.services import RefundConflict, ReturnError, Selection
@@ -44,6 +45,7 @@ from aftersail.returns.tasks import mail_return_form
 __all__ = [
     "OrderProof",
     "RefundConflict",
+    "Refusal",
     "ReturnError",
     "ReturnNotAllowed",
     "ReturnOption",
@@ -90,7 +92,8 @@ def _proves(order: Order, proof: OrderProof | None) -> bool:
     if proof is None:
         return False
     number = proof.order_number.strip().lstrip("#").lower()
-    email = proof.email.replace("\x00", "").strip().lower()[:254]
+    typed = proof.email.replace("\x00", "").strip()[:254]
+    email = stored_email(typed) or typed.lower()
     if not number or not email or number != order.number.lower():
         return False
     return CustomerIdentity.objects.filter(
@@ -144,7 +147,8 @@ def check_return_options(
 
 def _customer_address(order: Order, address: str) -> str:
     """``address`` when it is one of the order customer's: forms go nowhere else."""
-    address = address.replace("\x00", "").strip().lower()[:254]
+    typed = address.replace("\x00", "").strip()[:254]
+    address = stored_email(typed) or typed.lower()
     known = CustomerIdentity.objects.filter(
         store_id=order.store_id,
         customer_id=order.customer_id,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from aftersail.accounts.actors import Actor
 from aftersail.core.localization import customer_language, supported_language
-from aftersail.messaging.notify import send_customer_email
+from aftersail.messaging.actions import send_customer_email
 from aftersail.returns import timeline
 from aftersail.returns.events import FORM_SENT
 from aftersail.returns.models import ReturnRequest

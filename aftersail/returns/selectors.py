@@ -27,7 +27,17 @@ from aftersail.customers.models import Customer
 from aftersail.returns.access import return_link_token, visible_claims, visible_returns
 from aftersail.returns.eligibility import Case, Refusal
 from aftersail.returns.models import ReturnItem, ReturnRequest, ReturnStatus
-from aftersail.returns.policies import order_eligibility
+from aftersail.returns.policies import order_eligibility, policy_for
+
+__all__ = [
+    "ALREADY_RETURNED",
+    "ReturnOption",
+    "customer_returns_context",
+    "legal_citation",
+    "policy_for",
+    "return_link",
+    "return_options",
+]
 
 # Not an eligibility.Refusal: the law would allow it, but an earlier return holds every piece.
 ALREADY_RETURNED = "already_returned"

@@ -8,16 +8,20 @@ from typing import Any
 
 import time_machine
 from asgiref.sync import async_to_sync
+from channels.routing import URLRouter
 from django.core import mail
 from django.test import Client
 
-from aftersail.assistant.tests.return_cases import EMAIL, NOW, build_shop
 from aftersail.chat.models import ChatSettings
-from aftersail.chat.tests.conftest import SHOP, widget_app
 from aftersail.conversations.models import Channel, Conversation, ConversationEvent, Message
 from aftersail.returns.models import ReturnRequest, ReturnStatus
+from aftersail.routing import public_websocket_urlpatterns
 from aftersail.testing.cast import build_cast
+from aftersail.testing.return_cases import EMAIL, NOW, build_shop
 from aftersail.testing.websocket import WebsocketClient
+
+SHOP = "https://shop.cast.example"
+widget_app = URLRouter(public_websocket_urlpatterns)
 
 OFFER = (
     "Diese Artikel Ihrer Bestellung N100482 können Sie zurückgeben:\n"

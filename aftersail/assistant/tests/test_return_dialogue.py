@@ -12,10 +12,10 @@ from aftersail.assistant import phrases
 from aftersail.assistant.confirmation import NO, NUMBERS, UNCLEAR, YES, read_answer
 from aftersail.assistant.dialogue import reply
 from aftersail.assistant.models import AssistantSettings
-from aftersail.assistant.tests.return_cases import EMAIL, NOW, build_shop, delivered_order
 from aftersail.commerce.models import Order
 from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.returns.models import ReturnRequest, ReturnStatus
+from aftersail.testing.return_cases import EMAIL, NOW, build_shop, delivered_order
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from channels.routing import URLRouter
 
+from aftersail.chat import assistant_bridge
 from aftersail.chat.models import ChatSettings
 from aftersail.chat.routing import public_websocket_urlpatterns, websocket_urlpatterns
 from aftersail.testing.cast import Cast, build_cast
@@ -35,8 +36,6 @@ def desk_app(user: Any) -> Any:
 
 @pytest.fixture(autouse=True)
 def _no_real_assistant(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Chat tests fix the assistant's part themselves (see ``fake_assistant``), whether or
-    not the real one is installed."""
-    from aftersail.chat import assistant_bridge
-
-    monkeypatch.setattr(assistant_bridge, "ASSISTANT_MODULE", "aftersail.assistant.test_absent")
+    """Chat tests fix the assistant's part themselves (see ``fake_assistant``); without it,
+    nobody answers before a person."""
+    monkeypatch.setattr(assistant_bridge, "ASSISTANT", None)

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from aftersail.chat.assistant_bridge import ASSISTANT_MODULE
 from aftersail.testing.processes import (
     free_port,
     isolated_environment,
@@ -48,15 +47,6 @@ ChatSettings.objects.create(store=store, allowed_origins=[{shop!r}], team=team)
 customer = f.make_customer(store, name="Jonas Weber", email="jonas@mail.example", language="de")
 f.make_order(customer, number="NL-4711")
 """
-
-
-def assistant_installed() -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(ASSISTANT_MODULE) is not None
-    except ModuleNotFoundError:
-        return False
 
 
 @pytest.fixture
@@ -92,8 +82,7 @@ def test_customer_chats_in_german_and_gets_the_agents_reply_live(tmp_path, shop_
     with isolated_environment(tmp_path) as env:
         run(["migrate", "--no-input"], env)
         run(["shell", "-c", SEED.format(password=PASSWORD, shop=shop)], env)
-        if assistant_installed():  # train the intent model now, not on the first message
-            run(["assistant", "train"], env, timeout=300)
+        run(["assistant", "train"], env, timeout=300)  # now, not on the first message
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         desk.append(base)
@@ -125,23 +114,17 @@ def _scenario(api, browser, shop, base, env) -> None:  # type: ignore[no-untyped
     box.press("Enter")
     expect(log).to_contain_text("Hallo, wo ist meine Bestellung?")
     others = log.locator(".msg.other")
-    if assistant_installed():
-        # The assistant asks to verify; the customer gives order number and email and gets
-        # the order's status; then a question it cannot answer goes to a person (its own
-        # hand-over line, counted, since its wording belongs to the assistant).
-        expect(others).to_have_count(1, timeout=30_000)  # the first turn loads the model
-        box.fill("NL-4711, jonas@mail.example")
-        box.press("Enter")
-        expect(others).to_have_count(2)
-        expect(others.nth(1)).to_contain_text("NL-4711")
-        box.fill("Können Sie mir ein Gedicht über Zelte schreiben?")
-        box.press("Enter")
-        expect(others).to_have_count(3)
-    else:
-        expect(others).to_have_count(1)
-        expect(others.first).to_contain_text(
-            "Ich verbinde Sie mit jemandem aus unserem Team. Gleich ist jemand für Sie da."
-        )
+    # The assistant asks to verify; the customer gives order number and email and gets the
+    # order's status; then a question it cannot answer goes to a person (its own hand-over
+    # line, counted, since its wording belongs to the assistant).
+    expect(others).to_have_count(1, timeout=30_000)  # the first turn loads the model
+    box.fill("NL-4711, jonas@mail.example")
+    box.press("Enter")
+    expect(others).to_have_count(2)
+    expect(others.nth(1)).to_contain_text("NL-4711")
+    box.fill("Können Sie mir ein Gedicht über Zelte schreiben?")
+    box.press("Enter")
+    expect(others).to_have_count(3)
     query = (
         "from aftersail.conversations.models import Conversation as C; print(C.objects.get().id)"
     )
@@ -158,8 +141,9 @@ def _scenario(api, browser, shop, base, env) -> None:  # type: ignore[no-untyped
     agent_log = agent.get_by_role("log")
     agent_box = agent.get_by_label("Im Chat antworten")
 
-    # Typing indicators, both ways, once the agent's socket is up.
+    # Typing indicators, both ways, once the agent's socket is up (the page marks it).
     expect(agent_box).to_be_visible()
+    expect(agent.locator(".chat-live[data-connected='true']")).to_have_count(1)
     box.press_sequentially("Ich warte")
     expect(agent.get_by_text("Die Kundin oder der Kunde schreibt…")).to_be_visible()
     agent_box.press_sequentially("Einen Moment")

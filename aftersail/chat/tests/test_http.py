@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import Any
 
 import pytest
@@ -84,7 +82,6 @@ def test_upload_needs_a_valid_token_and_origin(chat) -> None:  # type: ignore[no
 @pytest.fixture
 def fake_assistant(monkeypatch):  # type: ignore[no-untyped-def]
     calls: list[tuple[dict[str, Any], str, str]] = []
-    module = types.ModuleType(assistant_bridge.ASSISTANT_MODULE)
 
     def reply(state: dict[str, Any], text: str, language: str, *, store: Any) -> dict[str, Any]:
         calls.append((state, text, language))
@@ -96,8 +93,7 @@ def fake_assistant(monkeypatch):  # type: ignore[no-untyped-def]
             return {"text": "Łączę z konsultantem.", "handover": True, "state": {}, "note": note}
         return {"text": "Paczka jest w drodze.", "handover": False, "state": {"step": 2}}
 
-    module.reply = reply  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, assistant_bridge.ASSISTANT_MODULE, module)
+    monkeypatch.setattr(assistant_bridge, "ASSISTANT", reply)
     return calls
 
 
@@ -135,8 +131,8 @@ def test_a_failing_assistant_hands_over(chat, fake_assistant) -> None:  # type: 
     assert session.state == ChatSession.State.ASK_EMAIL
 
 
-def test_without_the_assistant_module_the_chat_hands_over(chat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(assistant_bridge, "ASSISTANT_MODULE", "aftersail.assistant.not_there")
+def test_without_an_assistant_the_chat_hands_over(chat, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(assistant_bridge, "ASSISTANT", None)
     _cast, session = chat
     assert assistant_bridge.assistant_reply_function() is None
     do_respond(session, do_customer_message(session, "Hej", "1"))

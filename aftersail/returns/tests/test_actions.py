@@ -17,8 +17,8 @@ from aftersail.returns.actions import OrderProof, ReturnNotAllowed, Selection
 from aftersail.returns.form_mail import send_return_form
 from aftersail.returns.models import ReturnRequest, ReturnStatus
 from aftersail.returns.selectors import ALREADY_RETURNED, legal_citation, return_options
-from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.testing import factories as f
+from aftersail.testing.returns import delivered_order, make_policy
 
 NOW = datetime(2026, 3, 12, 9, tzinfo=UTC)
 EMAIL = "customer@mail.example"  # the cast customer's

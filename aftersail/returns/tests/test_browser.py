@@ -11,10 +11,10 @@ from django.db import connections
 from django.utils import timezone
 
 from aftersail.returns.models import Refund, ReturnRequest, ReturnStatus
-from aftersail.returns.tests.helpers import make_policy
 from aftersail.shipping.models import ShipmentItem
 from aftersail.testing import factories as f
 from aftersail.testing.browser import chromium_browser
+from aftersail.testing.returns import make_policy
 
 pytestmark = [
     pytest.mark.browser,

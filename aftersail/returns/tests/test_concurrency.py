@@ -14,8 +14,8 @@ from django.db import OperationalError, connection
 from aftersail.accounts.actors import Actor
 from aftersail.returns import services as s
 from aftersail.returns.models import Refund, RefundLedger, ReturnRequest
-from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.testing import factories as f
+from aftersail.testing.returns import delivered_order, make_policy
 
 THREADS = 6
 

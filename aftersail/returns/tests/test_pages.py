@@ -11,8 +11,8 @@ from django.urls import reverse
 from aftersail.accounts.actors import Actor
 from aftersail.returns import services as s
 from aftersail.returns.models import ReturnRequest, ReturnStatus
-from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.testing import factories as f
+from aftersail.testing.returns import delivered_order, make_policy
 
 NOW = datetime(2026, 3, 12, 9, tzinfo=UTC)
 

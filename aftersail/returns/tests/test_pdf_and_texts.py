@@ -17,8 +17,8 @@ from aftersail.returns.eligibility import Basis, Case, Eligibility
 from aftersail.returns.explain import explain
 from aftersail.returns.models import ReturnRequest
 from aftersail.returns.pdf import font_for, render_return_form, return_form_attachment
-from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.testing import factories as f
+from aftersail.testing.returns import delivered_order, make_policy
 
 FORM = {
     "en": ("Return form", "How to return", "Send the parcel to"),

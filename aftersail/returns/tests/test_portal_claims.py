@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from aftersail.returns.models import WarrantyClaim
-from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.testing import factories as f
+from aftersail.testing.returns import delivered_order, make_policy
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64

@@ -12,7 +12,7 @@ from aftersail.accounts.actors import Actor
 from aftersail.conversations.models import ConversationEvent
 from aftersail.returns import services as s
 from aftersail.returns.models import Refund, RefundLedger, ReturnItem, ReturnRequest, ReturnStatus
-from aftersail.returns.tests.helpers import delivered_order, make_policy
+from aftersail.testing.returns import delivered_order, make_policy
 
 NOW = datetime(2026, 3, 12, 9, tzinfo=UTC)
 

@@ -18,12 +18,12 @@ from aftersail.core.events import run_reactions
 from aftersail.returns import services as s
 from aftersail.returns.models import ReturnEvent, ReturnRequest, ReturnStatus
 from aftersail.returns.shipments import do_follow_parcel
-from aftersail.returns.tests.helpers import delivered_order, make_policy
 from aftersail.shipping.actions import poll_dhl_shipments
 from aftersail.shipping.models import Shipment, ShipmentChange, TrackingAccount, TrackingEvent
 from aftersail.testing import factories as f
 from aftersail.testing import tracking_payloads as payloads
 from aftersail.testing.fake_dhl import KEY, base_url, running
+from aftersail.testing.returns import delivered_order, make_policy
 
 REQUESTED = datetime(2026, 3, 12, 9, tzinfo=UTC)
 CN_REFUND_SOURCE = (

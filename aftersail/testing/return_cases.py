@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from aftersail.commerce.models import Order, OrderLine, Store
 from aftersail.customers.models import Customer
 from aftersail.returns.models import ReturnPolicy
-from aftersail.returns.tests.helpers import make_policy
 from aftersail.shipping.models import ShipmentItem
 from aftersail.testing import factories as f
+from aftersail.testing.returns import make_policy
 
 PLACED = datetime(2026, 3, 1, 10, tzinfo=UTC)
 # 00:30 on 11 March in Vienna: the 14 days count from the 11th there (Directive 2011/83/EU
