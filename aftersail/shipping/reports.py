@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
+from aftersail.commerce.models import Order
 from aftersail.conversations.models import Conversation
 from aftersail.shipping.models import ShipmentNotification, ShipmentStatus
 
@@ -39,14 +40,22 @@ def is_wismo(subject: str) -> bool:
     return bool(WISMO.search(subject or ""))
 
 
-def shipping_report(since: datetime, until: datetime) -> ShippingReport:
-    subjects = Conversation.objects.filter(created_at__gte=since, created_at__lt=until)
+def shipping_report(
+    since: datetime,
+    until: datetime,
+    conversations: QuerySet[Conversation],
+    orders: QuerySet[Order],
+) -> ShippingReport:
+    """Over the conversations and orders the viewer may see (``conversations.selectors``)."""
+    subjects = conversations.filter(created_at__gte=since, created_at__lt=until)
     subjects_list = list(
         subjects.exclude(shipment_incidents__isnull=False).values_list("subject", flat=True)
     )
     counts: dict[str, dict[str, int]] = {}
     rows = (
-        ShipmentNotification.objects.filter(created_at__gte=since, created_at__lt=until)
+        ShipmentNotification.objects.filter(
+            created_at__gte=since, created_at__lt=until, shipment__order__in=orders
+        )
         .values("status", "state")
         .annotate(n=Count("id"))
     )

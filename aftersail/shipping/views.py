@@ -13,7 +13,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from aftersail.accounts.access import agent_required
+from aftersail.accounts.actors import Actor
 from aftersail.commerce.selectors import portal_store
+from aftersail.conversations.selectors import conversations_visible_to, orders_visible_to
 from aftersail.core import ratelimit
 from aftersail.core.localization import speaking_to, zone_label
 from aftersail.shipping import links
@@ -121,7 +123,13 @@ def report(request: HttpRequest) -> HttpResponse:
     except ValueError:
         days = 30
     until = timezone.now()
-    data = shipping_report(until - timedelta(days=days), until)
+    viewer = Actor.of_agent(agent)
+    data = shipping_report(
+        until - timedelta(days=days),
+        until,
+        conversations_visible_to(viewer),
+        orders_visible_to(viewer),
+    )
     return render(
         request,
         "shipping/report.html",

@@ -39,7 +39,18 @@ def frozen_clock():
         yield traveller
 
 
-def test_report_counts_wismo_share_and_notifications_per_status(frozen_clock, cast, login):
+@pytest.mark.parametrize(
+    ("who", "conversations"),
+    [
+        # The cast: "Paket fehlt" (team A, where is my order), "Refund please" (team B),
+        # "Invoice copy" (the outsourced team). A supervisor counts only what they may see.
+        ("admin", 3),
+        ("supervisor_a", 1),
+    ],
+)
+def test_report_counts_wismo_share_and_notifications_per_status(
+    frozen_clock, cast, login, who, conversations
+):
     order = f.make_order(cast.customer)
     shipment = f.make_shipment(order)
     now = timezone.now()
@@ -48,10 +59,9 @@ def test_report_counts_wismo_share_and_notifications_per_status(frozen_clock, ca
             shipment=shipment, status=status, state=state, send_after=now
         )
     frozen_clock.shift(60)  # the report covers the days up to now, excluding now
-    response = login(cast.supervisor_a.user).get(reverse("shipping_desk:report"))
+    response = login(getattr(cast, who).user).get(reverse("shipping_desk:report"))
     report = response.context["report"]
-    # The cast: "Paket fehlt" (where is my order), "Refund please", "Invoice copy".
-    assert (report.wismo, report.conversations) == (1, 3)
+    assert (report.wismo, report.conversations) == (1, conversations)
     assert report.notifications == [
         ("In transit", {"sent": 1}),
         ("Delayed", {"held": 1}),
@@ -74,3 +84,17 @@ def test_report_counts_wismo_share_and_notifications_per_status(frozen_clock, ca
 )
 def test_wismo_detection(subject, expected):
     assert is_wismo(subject) is expected
+
+
+def test_a_supervisor_counts_no_notification_of_another_teams_customer(frozen_clock, cast, login):
+    stranger = f.make_customer(cast.store, email="stranger@mail.example")
+    f.make_conversation(stranger, team=cast.team_b)
+    shipment = f.make_shipment(f.make_order(stranger))
+    ShipmentNotification.objects.create(
+        shipment=shipment, status="in_transit", state="sent", send_after=timezone.now()
+    )
+    frozen_clock.shift(60)
+    own = login(cast.supervisor_a.user).get(reverse("shipping_desk:report"))
+    everything = login(cast.admin.user).get(reverse("shipping_desk:report"))
+    assert own.context["report"].notifications == []
+    assert everything.context["report"].notifications == [("In transit", {"sent": 1})]
