@@ -6,6 +6,7 @@ from aftersail.commerce.models import Order
 from aftersail.conversations.models import ConversationEvent, Message
 from aftersail.customers.models import Customer
 from aftersail.shipping.models import Shipment
+from aftersail.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -234,7 +235,6 @@ def test_orders_are_idempotent_by_the_shops_id(cast, bearer):
     ],
 )
 def test_bad_orders_are_422(cast, bearer, change, message):
-    from aftersail.testing import factories as f
 
     f.make_order(cast.customer, number="TAKEN")
     response = _json(bearer(), "put", "/api/v1/orders/gid-9", {**ORDER, **change})

@@ -15,6 +15,7 @@ from aftersail.assistant.models import AssistantSettings
 from aftersail.commerce.models import Order
 from aftersail.conversations.actions import NewMessage, do_add_message, do_open_conversation
 from aftersail.returns.models import ReturnRequest, ReturnStatus
+from aftersail.testing import factories as f
 from aftersail.testing.return_cases import EMAIL, NOW, build_shop, delivered_order
 
 pytestmark = pytest.mark.django_db
@@ -249,7 +250,6 @@ def test_a_different_question_drops_the_offer(classifier, shop):
 
 
 def test_an_order_still_on_its_way_goes_to_a_person_with_the_context(classifier, shop):
-    from aftersail.testing import factories as f
 
     f.make_order(shop.customer, number="N100490", lines=(("JKT-1", 1, "149.00"),))
     turn = offer(classifier, shop, "N100490")

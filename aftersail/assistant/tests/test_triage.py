@@ -119,7 +119,7 @@ def test_hand_over_files_the_conversation_and_leaves_a_note(fresh):
 def test_train_includes_the_stores_categorized_conversations(
     cast, classifier, capsys, settings, tmp_path
 ):
-    from aftersail.assistant import classifier as module
+    from aftersail.assistant import classifier as module  # "classifier" is the fixture
 
     settings.VAR_DIR = tmp_path
     customer = f.make_customer(cast.store, name="Kim", email="kim@mail.example")

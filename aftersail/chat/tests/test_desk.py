@@ -11,6 +11,7 @@ from aftersail.chat.models import AgentPresence
 from aftersail.chat.services import do_set_presence
 from aftersail.chat.tests.conftest import SHOP, desk_app, widget_app
 from aftersail.conversations.models import Conversation, Message
+from aftersail.testing import factories as f
 from aftersail.testing.websocket import WebsocketClient
 
 
@@ -122,7 +123,6 @@ def test_presence_switch(cast, login) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_chat_conversation_page_carries_the_live_include(cast, login) -> None:  # type: ignore[no-untyped-def]
-    from aftersail.testing import factories as f
 
     chat = f.make_conversation(cast.customer, team=cast.team_a, channel="chat", text="Hallo")
     page = login(cast.agent_a.user).get(f"/desk/conversations/{chat.id}/").content.decode()

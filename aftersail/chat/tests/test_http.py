@@ -7,9 +7,15 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from aftersail.assignment.models import Shift
 from aftersail.chat import assistant_bridge
 from aftersail.chat.models import ChatSession, ChatSettings
-from aftersail.chat.services import do_customer_message, do_respond, do_set_presence
+from aftersail.chat.services import (
+    agents_available,
+    do_customer_message,
+    do_respond,
+    do_set_presence,
+)
 from aftersail.chat.sessions import do_start_session, session_token
 from aftersail.chat.uploads import MAX_UPLOAD_BYTES, UPLOADS_PER_HOUR
 from aftersail.conversations.models import Attachment, Message
@@ -149,9 +155,6 @@ def test_an_available_agent_off_shift_does_not_take_chats(chat) -> None:  # type
     from datetime import UTC, datetime, time
 
     import time_machine
-
-    from aftersail.assignment.models import Shift
-    from aftersail.chat.services import agents_available
 
     cast, session = chat
     do_set_presence(cast.agent_a, True)  # Europe/Berlin, Mondays 09:00-17:00

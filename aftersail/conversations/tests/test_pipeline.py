@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from aftersail.conversations import pipeline
 from aftersail.conversations.actions import NewMessage, do_add_message
+from aftersail.conversations.pipeline import process_inbound_message
 from aftersail.conversations.tasks import reconcile_inbound_messages
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,6 @@ def test_inbound_steps_run_in_order_after_commit_and_survive_a_failing_step(
 def test_a_processed_message_is_not_processed_again(
     cast, steps, django_capture_on_commit_callbacks
 ):
-    from aftersail.conversations.pipeline import process_inbound_message
 
     with django_capture_on_commit_callbacks(execute=True):
         message = do_add_message(

@@ -1,6 +1,11 @@
 import pytest
 
-from aftersail.conversations.visibility import can_see_conversation, visible_conversations
+from aftersail.conversations.models import Conversation
+from aftersail.conversations.visibility import (
+    can_see_conversation,
+    visible_conversation_q,
+    visible_conversations,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +37,6 @@ def test_can_see_matches_the_queryset_for_everyone(cast):
 
 
 def test_the_condition_form_agrees_with_the_queryset(cast):
-    from aftersail.conversations.models import Conversation
-    from aftersail.conversations.visibility import visible_conversation_q
 
     cast.conversation_b.assignee = cast.agent_a
     cast.conversation_b.save()

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from aftersail.core import health
+from aftersail.core import health, tasks
 from aftersail.core.models import WorkerPing
 from aftersail.core.tasks import record_worker_heartbeat
 
@@ -55,7 +55,6 @@ def test_healthz_refuses_writes(client):
 
 
 def test_heartbeats_keep_only_the_newest(monkeypatch):
-    from aftersail.core import tasks
 
     monkeypatch.setattr(tasks, "KEEP_PINGS", 3)
     start = timezone.now()

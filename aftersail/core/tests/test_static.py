@@ -39,7 +39,7 @@ async def asgi_get(app, path):
 
 
 def test_the_asgi_application_serves_app_static_files():
-    from aftersail.asgi import application
+    from aftersail.asgi import application  # importing it builds the whole ASGI stack
 
     get = async_to_sync(asgi_get)
     status, headers, body = get(application, "/static/desk/desk.js")
@@ -73,7 +73,7 @@ def wsgi_get(app, path):
 
 
 def test_the_wsgi_application_serves_app_static_files():
-    from aftersail.wsgi import application
+    from aftersail.wsgi import application  # importing it builds the whole WSGI stack
 
     status, _headers, body = wsgi_get(application, "/static/desk/desk.js")
     assert status.startswith("200") and body == DESK_JS

@@ -8,11 +8,15 @@ from django.db import transaction
 from django.db.models import Count
 
 from aftersail.accounts.models import Agent, Team
+from aftersail.assignment.models import Shift, TeamRouting, TeamRule
 from aftersail.commerce.models import Order, OrderLine, Store
 from aftersail.conversations.models import Conversation, ConversationEvent, Message
 from aftersail.customers.models import Customer, CustomerIdentity
 from aftersail.demo.loader import load_demo
+from aftersail.macros.models import MacroVariant
+from aftersail.search.models import SearchDocument
 from aftersail.shipping.models import Shipment
+from aftersail.webhooks.models import WebhookEndpoint
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.fromisoformat("2026-11-22T09:30:00+00:00")
@@ -122,8 +126,6 @@ def test_the_same_seed_and_clock_give_the_same_store():
 
 
 def test_demo_sets_up_the_workspace():
-    from aftersail.assignment.models import Shift, TeamRouting, TeamRule
-    from aftersail.macros.models import MacroVariant
 
     load_demo(now=NOW)
     assert TeamRule.objects.count() == 3
@@ -140,8 +142,6 @@ def test_demo_sets_up_the_workspace():
 
 
 def test_demo_is_searchable_and_has_a_webhook_to_show(client):
-    from aftersail.search.models import SearchDocument
-    from aftersail.webhooks.models import WebhookEndpoint
 
     load_demo(now=NOW)
     order = Order.objects.first()

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from aftersail.accounts.actors import Actor
-from aftersail.conversations.actions import do_agent_message, do_change_tags
+from aftersail.conversations.actions import Upload, do_agent_message, do_change_tags
 from aftersail.macros.actions import load_library
 from aftersail.testing import factories as f
 
@@ -40,7 +40,6 @@ def test_inbox_query_count(cast, login, django_assert_num_queries, rows):
 def test_conversation_query_count(
     cast, login, django_assert_num_queries, count, settings, tmp_path
 ):
-    from aftersail.conversations.actions import Upload
 
     settings.MEDIA_ROOT = tmp_path
     load_library()

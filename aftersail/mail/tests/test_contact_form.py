@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from aftersail.conversations.models import Conversation, Message
 from aftersail.customers.models import Customer
+from aftersail.mail.ingest import do_process_inbound, do_store_inbound
 from aftersail.sla.models import Promise
 from aftersail.testing import factories as f
 from aftersail.testing.cast import Cast
@@ -173,7 +174,6 @@ def test_required_fields(cast: Cast, client: Any, field: str) -> None:
 def test_a_reply_to_the_copy_threads_into_the_form_conversation(
     cast: Cast, client: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from aftersail.mail.ingest import do_process_inbound, do_store_inbound
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/contact/", form())

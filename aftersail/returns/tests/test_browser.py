@@ -14,6 +14,7 @@ from aftersail.returns.models import Refund, ReturnRequest, ReturnStatus
 from aftersail.shipping.models import ShipmentItem
 from aftersail.testing import factories as f
 from aftersail.testing.browser import chromium_browser
+from aftersail.testing.cast import build_cast
 from aftersail.testing.returns import make_policy
 
 pytestmark = [
@@ -23,7 +24,6 @@ pytestmark = [
 
 @pytest.fixture
 def shop(transactional_db):
-    from aftersail.testing.cast import build_cast
 
     cast = build_cast()
     make_policy(cast.store)

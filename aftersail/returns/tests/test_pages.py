@@ -9,7 +9,9 @@ import time_machine
 from django.urls import reverse
 
 from aftersail.accounts.actors import Actor
+from aftersail.returns import reports
 from aftersail.returns import services as s
+from aftersail.returns.access import order_link_token, visible_returns
 from aftersail.returns.models import ReturnRequest, ReturnStatus
 from aftersail.testing import factories as f
 from aftersail.testing.returns import delivered_order, make_policy
@@ -199,8 +201,6 @@ def test_reports_count_rates_reasons_times_and_dispositions(rma, order, cast, lo
     assert login(cast.agent_b.user).get(reverse("returns_desk:list")).status_code == 200
     page = login(cast.supervisor_a.user).get(url)
     assert page.status_code == 200
-    from aftersail.returns import reports
-    from aftersail.returns.access import visible_returns
 
     returns = visible_returns(cast.supervisor_a)
     (rate,) = reports.product_rates(returns)
@@ -213,7 +213,6 @@ def test_reports_count_rates_reasons_times_and_dispositions(rma, order, cast, lo
 
 
 def test_signed_link_opens_the_order_and_nothing_else(order, cast, login) -> None:
-    from aftersail.returns.access import order_link_token
 
     token = order_link_token(order)
     client = login(None)

@@ -11,7 +11,10 @@ import time_machine
 from aftersail.accounts.actors import Actor
 from aftersail.conversations.models import ConversationEvent
 from aftersail.returns import services as s
+from aftersail.returns.claims import do_decide_claim, do_open_claim
 from aftersail.returns.models import Refund, RefundLedger, ReturnItem, ReturnRequest, ReturnStatus
+from aftersail.returns.tasks import check_refund_clocks
+from aftersail.testing import factories as f
 from aftersail.testing.returns import delivered_order, make_policy
 
 NOW = datetime(2026, 3, 12, 9, tzinfo=UTC)
@@ -109,7 +112,6 @@ def test_no_refund_exceeds_what_was_paid(order) -> None:
 
 
 def test_restocking_fee_only_where_the_law_allows_it(cast) -> None:
-    from aftersail.testing import factories as f
 
     make_policy(cast.store, name="US", markets=["US"], restocking_fee_percent=Decimal("15"))
     american = f.make_customer(cast.store, country="US", time_zone="America/New_York")
@@ -145,7 +147,6 @@ def test_ineligible_lines_and_hostile_selections_are_refused(order, cast) -> Non
     late = datetime(2026, 5, 1, tzinfo=UTC)
     with time_machine.travel(late, tick=False), pytest.raises(s.ReturnError, match="expired"):
         s.do_request_return(order, [s.Selection(line.id, 1)], actor=Actor.customer())
-    from aftersail.testing import factories as f
 
     other_order = delivered_order(f.make_customer(cast.store))
     foreign = other_order.lines.first()
@@ -173,7 +174,6 @@ def test_reject_needs_a_reason_and_frees_the_items(order, cast) -> None:
 
 
 def test_refund_clock_warns_then_alarms_once(order) -> None:
-    from aftersail.returns.tasks import check_refund_clocks
 
     rma = request(order)
     assert check_refund_clocks(datetime(2026, 3, 22, tzinfo=UTC)) == (0, 0)
@@ -188,7 +188,6 @@ def test_refund_clock_warns_then_alarms_once(order) -> None:
 
 
 def test_china_refund_clock_starts_when_the_goods_are_back(cast) -> None:
-    from aftersail.testing import factories as f
 
     make_policy(cast.store, name="China", markets=["CN"], auto_approve=True)
     buyer = f.make_customer(cast.store, country="CN", time_zone="Asia/Shanghai", language="ja")
@@ -205,7 +204,6 @@ def test_china_refund_clock_starts_when_the_goods_are_back(cast) -> None:
 
 
 def test_warranty_claim_basis_dates_and_outcome(order, cast) -> None:
-    from aftersail.returns.claims import do_decide_claim, do_open_claim
 
     line = order.lines.first()
     with time_machine.travel(datetime(2026, 9, 1, tzinfo=UTC), tick=False):
@@ -240,7 +238,6 @@ def test_hostile_deductions_are_refused_or_clamped(order, deduction) -> None:
 
 
 def test_nul_bytes_in_free_text_are_dropped(order, cast) -> None:
-    from aftersail.returns.claims import do_open_claim
 
     lines = list(order.lines.all())
     with time_machine.travel(NOW, tick=False):

@@ -8,15 +8,18 @@ import time_machine
 from django.core import mail
 from django.core.management import CommandError, call_command
 
+from aftersail.conversations.models import Conversation
 from aftersail.shipping.ingest import apply_events
 from aftersail.shipping.models import (
     NotificationSettings,
     RawTrackingPayload,
+    ShipmentIncident,
     ShipmentNotification,
     TrackingEvent,
 )
 from aftersail.shipping.notifications import next_allowed_time
 from aftersail.shipping.providers import ParsedEvent, parse_time
+from aftersail.shipping.tasks import send_due_notifications
 
 CSV = (
     "tracking_number,status,occurred_at,carrier_text,location,estimated_delivery\n"
@@ -123,7 +126,6 @@ def test_store_settings_choose_the_statuses(shop, django_capture_on_commit_callb
 
 
 def test_a_held_status_overtaken_by_the_next_is_not_sent(shop, django_capture_on_commit_callbacks):
-    from aftersail.shipping.tasks import send_due_notifications
 
     with time_machine.travel("2026-11-02T13:00:00Z", tick=False):  # 22:00 in Tokyo
         with django_capture_on_commit_callbacks(execute=True):
@@ -171,8 +173,6 @@ def test_admin_upload(cast, login, shop):
 def test_exception_opens_one_conversation_and_tells_the_customer(
     shop, django_capture_on_commit_callbacks
 ):
-    from aftersail.conversations.models import Conversation
-    from aftersail.shipping.models import ShipmentIncident
 
     for moment in ("2026-11-02T01:00:00Z", "2026-11-02T02:00:00Z"):
         occurred_at, _offset = parse_time(moment)

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from aftersail.shipping.models import RawTrackingPayload, Shipment, TrackingEvent
 from aftersail.shipping.providers import aftership, easypost, seventeen, shippo
+from aftersail.shipping.tasks import reprocess_received_payloads
 from aftersail.testing import tracking_payloads as payloads
 
 NOW = "2026-11-03T12:00:00+00:00"
@@ -236,7 +237,6 @@ def test_unknown_tracking_number_is_noted(shop, django_capture_on_commit_callbac
 
 
 def test_payloads_a_crashed_worker_left_are_processed_by_the_reconciler(shop):
-    from aftersail.shipping.tasks import reprocess_received_payloads
 
     account = shop.account("aftership")
     body = _journey("aftership", [0, 1])

@@ -12,7 +12,7 @@ from aftersail.conversations.actions import (
     do_add_message,
     do_change_status,
 )
-from aftersail.conversations.models import Message, Status
+from aftersail.conversations.models import Message, Status, Tag
 from aftersail.sla.clocks import do_recompute_clocks, policy_matches
 from aftersail.sla.models import Metric, SlaClock
 from aftersail.sla.tests.conftest import MONDAY_9_BERLIN, make_policy
@@ -168,7 +168,6 @@ def test_without_a_policy_there_are_no_clocks(cast, django_capture_on_commit_cal
 
 
 def test_policy_for_a_tag_matches_tagged_conversations(hours):
-    from aftersail.conversations.models import Tag
 
     vip = make_policy(hours.store, name="VIP", position=1, customer_tags=["vip"])
     conversation = hours.conversation_a

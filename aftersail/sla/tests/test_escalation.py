@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from aftersail.conversations.models import Priority
+from aftersail.sla.clocks import do_recompute_clocks
 from aftersail.sla.escalation import clocks_to_check, do_scan_clocks
-from aftersail.sla.models import Metric, SlaAlert, SlaClock
+from aftersail.sla.models import Metric, SlaAlert, SlaClock, SlaPolicy
 from aftersail.sla.tests.conftest import MONDAY_9_BERLIN
 from aftersail.testing import factories as f
 
@@ -22,7 +23,6 @@ def utc(*parts: int) -> datetime:
 def open_conversation(cast, when, team, **extra):
     with time_machine.travel(when, tick=False):
         conversation = f.make_conversation(cast.customer, team=team, **extra)
-    from aftersail.sla.clocks import do_recompute_clocks
 
     do_recompute_clocks(conversation)
     return conversation
@@ -91,7 +91,6 @@ def test_off_shift_breach_hands_over_to_on_shift_team_speaking_the_language(
 ):
     # An English conversation reaches team A at Monday 16:30 Berlin; with a 29-minute
     # target it is due at 16:59, and at 17:05 Berlin is closed while New York works.
-    from aftersail.sla.models import SlaPolicy
 
     SlaPolicy.objects.update(first_reply_minutes=29)
     conversation = open_conversation(hours, utc(2026, 11, 30, 15, 30), hours.team_a, language="en")

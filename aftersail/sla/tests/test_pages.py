@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from aftersail.conversations.actions import NewMessage, do_add_message
-from aftersail.conversations.models import Message
+from aftersail.conversations.models import Conversation, Message
 from aftersail.sla.clocks import do_recompute_clocks
 from aftersail.sla.coverage import market_coverage
 from aftersail.sla.models import Promise
@@ -111,7 +111,6 @@ def test_report_figures_by_team(hours):
         text="-",
         state="kept",
     )
-    from aftersail.conversations.models import Conversation
 
     rows = sla_report(Conversation.objects.all(), "team", utc(2026, 11, 30), utc(2026, 12, 1))
     by_key = {row.key: row for row in rows}
@@ -137,7 +136,6 @@ def test_report_page_shows_the_figures(hours, login):
 
 def test_coverage_counts_messages_in_market_time_and_flags_uncovered_hours(hours):
     made = _history(hours)
-    from aftersail.conversations.models import Conversation
 
     mine = Conversation.objects.filter(id__in=[c.id for c in made])
     [de, us] = market_coverage(mine, utc(2026, 11, 23), utc(2026, 12, 1))

@@ -12,6 +12,7 @@ from django.test import TestCase
 
 from aftersail.conversations.actions import NewMessage, do_add_message
 from aftersail.conversations.models import Message
+from aftersail.conversations.pipeline import process_inbound_message
 from aftersail.sla.models import Promise
 from aftersail.sla.promises import do_carry_promise_to_email, do_settle_overdue_promises
 from aftersail.sla.tests.conftest import MONDAY_9_BERLIN
@@ -41,7 +42,6 @@ def write_in(hours, when, *, language, zone, channel="email", metadata=None, tea
     if metadata is not None:
         Message.objects.filter(conversation=conversation).update(channel_metadata=metadata)
     message = conversation.messages.get()
-    from aftersail.conversations.pipeline import process_inbound_message
 
     Message.objects.filter(id=message.id).update(processed_at=None)
     with time_machine.travel(when, tick=False), TestCase.captureOnCommitCallbacks(execute=True):
@@ -165,7 +165,6 @@ def test_chat_promise_is_recorded_for_the_widget(hours):
         Message.objects.filter(id=message.id).update(
             processed_at=None, channel_metadata={"browser_time_zone": "Asia/Kathmandu"}
         )
-        from aftersail.conversations.pipeline import process_inbound_message
 
         process_inbound_message(message.id)
     promise = Promise.objects.get(conversation=conversation)
